@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseKind } from '../config.ts';
+import type { Database } from './schema.ts';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  kind: DatabaseKind;
+  /** Present on PostgreSQL: used for LISTEN/NOTIFY fan-out between app processes. */
+  pgPool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+export interface OpenDbOptions {
+  databaseUrl?: string | undefined;
+  dataDir?: string;
+  /** A file path for SQLite (tests use a temporary file). */
+  sqliteFile?: string;
+  /** PostgreSQL schema to use (tests use a fresh one per run). */
+  pgSchema?: string;
+  poolSize?: number;
+}
+
+// PostgreSQL returns int8/numeric as strings; counts and ids here fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export function openDb(opts: OpenDbOptions): Db {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
+    });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      kysely,
+      kind: 'postgres',
+      pgPool: pool,
+      close: () => kysely.destroy(),
+    };
+  }
+  const file = opts.sqliteFile ?? join(opts.dataDir ?? './data', 'khongviet.sqlite');
+  if (!opts.sqliteFile) mkdirSync(opts.dataDir ?? './data', { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { kysely, kind: 'sqlite', close: () => kysely.destroy() };
+}

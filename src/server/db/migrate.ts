@@ -1,0 +1,33 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { DatabaseKind } from '../config.ts';
+import type { Db } from './database.ts';
+import * as m001 from './migrations/001-foundation.ts';
+
+type MigrationModule = {
+  // biome-ignore lint/suspicious/noExplicitAny: migrations run against the untyped schema.
+  up: (db: any, kind: DatabaseKind) => Promise<void>;
+};
+
+/** Listed in code, not read from a folder, so the same list runs from source and from a bundle. */
+const MIGRATIONS: Record<string, MigrationModule> = {
+  '001-foundation': m001,
+};
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly kind: DatabaseKind) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, mod] of Object.entries(MIGRATIONS)) {
+      out[name] = { up: (db) => mod.up(db, this.kind) };
+    }
+    return out;
+  }
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: db.kysely, provider: new StaticProvider(db.kind) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
