@@ -19,7 +19,9 @@ const results: BenchResults = {};
 for (const file of suites) {
   const started = performance.now();
   console.log(`▶ ${file}`);
-  const mod = (await import(pathToFileURL(join(benchDir, file)).href)) as { run: () => Promise<BenchResults> };
+  const mod = (await import(pathToFileURL(join(benchDir, file)).href)) as {
+    run: () => Promise<BenchResults>;
+  };
   try {
     Object.assign(results, await mod.run());
   } catch (err) {

@@ -56,7 +56,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Không Viết API', version: APP_VERSION, description: 'API của hệ thống một cửa Không Viết' },
+      info: {
+        title: 'Không Viết API',
+        version: APP_VERSION,
+        description: 'API của hệ thống một cửa Không Viết',
+      },
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },

@@ -23,7 +23,9 @@ async function resolveUnitId(db: Db, ref: string): Promise<number> {
     const byId = await findUnit(db.kysely, Number(ref));
     if (byId) return byId.id;
   }
-  throw new CliError(`Không tìm thấy đơn vị "${ref}" (nhập mã cơ quan hoặc id; xem: npm run cli -- unit list)`);
+  throw new CliError(
+    `Không tìm thấy đơn vị "${ref}" (nhập mã cơ quan hoặc id; xem: npm run cli -- unit list)`,
+  );
 }
 
 async function run(argv: string[]): Promise<void> {
@@ -54,7 +56,8 @@ async function run(argv: string[]): Promise<void> {
         return;
       case 'seed-demo': {
         if (config.production) throw new CliError('Không tạo dữ liệu mẫu khi NODE_ENV=production');
-        if (!(await isDatabaseEmpty(db.kysely))) throw new CliError('Cơ sở dữ liệu đã có dữ liệu, không tạo dữ liệu mẫu');
+        if (!(await isDatabaseEmpty(db.kysely)))
+          throw new CliError('Cơ sở dữ liệu đã có dữ liệu, không tạo dữ liệu mẫu');
         const accounts = await seedDemo(db.kysely);
         console.log(`Đã tạo dữ liệu mẫu; mật khẩu chung: ${DEMO_PASSWORD}`);
         for (const a of accounts) console.log(`  ${a.username}\t${a.role}`);
@@ -78,7 +81,9 @@ async function run(argv: string[]): Promise<void> {
         }
         const created = await createUser(db.kysely, parsed.data, { userId: null, ip: 'cli' });
         if (isUserError(created)) {
-          throw new CliError(created.error === 'duplicate_username' ? 'Tên đăng nhập đã tồn tại' : 'Đơn vị không tồn tại');
+          throw new CliError(
+            created.error === 'duplicate_username' ? 'Tên đăng nhập đã tồn tại' : 'Đơn vị không tồn tại',
+          );
         }
         console.log(`Đã tạo tài khoản ${created.username} (${created.role})`);
         return;
@@ -93,7 +98,12 @@ async function run(argv: string[]): Promise<void> {
           .where('username', '=', values.username.toLowerCase())
           .executeTakeFirst();
         if (!user) throw new CliError(`Không có tài khoản "${values.username}"`);
-        const result = await updateUser(db.kysely, user.id, { password: pw.data }, { userId: null, ip: 'cli' });
+        const result = await updateUser(
+          db.kysely,
+          user.id,
+          { password: pw.data },
+          { userId: null, ip: 'cli' },
+        );
         if (isUserError(result)) throw new CliError('Không đặt lại được mật khẩu');
         console.log(`Đã đặt lại mật khẩu cho ${values.username}; các phiên đăng nhập cũ đã bị hủy`);
         return;
@@ -101,7 +111,9 @@ async function run(argv: string[]): Promise<void> {
       case 'unit list': {
         const units = await listUnits(db.kysely);
         for (const u of units) {
-          console.log(`${String(u.id).padStart(4)}  ${u.agency_code.padEnd(16)} ${u.active ? ' ' : '✗'} ${u.name}`);
+          console.log(
+            `${String(u.id).padStart(4)}  ${u.agency_code.padEnd(16)} ${u.active ? ' ' : '✗'} ${u.name}`,
+          );
         }
         return;
       }

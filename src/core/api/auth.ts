@@ -11,7 +11,11 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 export const LoginRequest = z.object({
-  username: z.string({ error: 'Vui lòng nhập tên đăng nhập' }).trim().min(1, 'Vui lòng nhập tên đăng nhập').max(100),
+  username: z
+    .string({ error: 'Vui lòng nhập tên đăng nhập' })
+    .trim()
+    .min(1, 'Vui lòng nhập tên đăng nhập')
+    .max(100),
   password: z.string({ error: 'Vui lòng nhập mật khẩu' }).min(1, 'Vui lòng nhập mật khẩu').max(200),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;

@@ -34,13 +34,19 @@ export class HolidayCalendar {
   statusOfDay(dayNumber: number): DayStatus {
     const override = this.overrides.get(dayNumber);
     if (override) {
-      return { working: override.kind === 'work', reason: 'override', ...(override.note ? { name: override.note } : {}) };
+      return {
+        working: override.kind === 'work',
+        reason: 'override',
+        ...(override.note ? { name: override.note } : {}),
+      };
     }
     const iso = dayNumberToIso(dayNumber);
     const holiday = holidaysOfYear(dayNumberToCivil(dayNumber).year, this.rules).find((h) => h.date === iso);
     if (holiday) return { working: false, reason: holiday.kind, name: holiday.name };
     const wd = weekdayOfDayNumber(dayNumber);
-    return wd === 0 || wd === 6 ? { working: false, reason: 'weekend' } : { working: true, reason: 'weekday' };
+    return wd === 0 || wd === 6
+      ? { working: false, reason: 'weekend' }
+      : { working: true, reason: 'weekday' };
   }
 
   dayStatus(iso: string): DayStatus {
@@ -72,7 +78,8 @@ export class HolidayCalendar {
    * 2015, Điều 147). n = 0 gives the date itself if it is a working day, else the next working day.
    */
   addWorkingDays(iso: string, n: number): string {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`Working days must be a whole number ≥ 0, got ${n}`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new RangeError(`Working days must be a whole number ≥ 0, got ${n}`);
     let d = isoToDayNumber(iso);
     if (n === 0) return this.isWorkingDayNumber(d) ? iso : dayNumberToIso(this.nextWorkingDayNumber(d));
     for (let i = 0; i < n; i += 1) d = this.nextWorkingDayNumber(d);

@@ -45,7 +45,9 @@ const MOJIBAKE = new RegExp(`[ÂÃÄÅÆÌÍáâ][${MOJIBAKE_TAIL}]`, 'u');
 
 // C0 and C1 controls other than tab/CR/LF, plus format characters (zero-width space, BOM inside the
 // text, bidi marks): invisible, never part of a card's text.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/u;
+const CONTROL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/u;
 
 // Vietnamese tone marks, seen after NFD. A Vietnamese syllable carries at most one.
 const TONE_MARK = /[\u0300\u0301\u0303\u0309\u0323]/gu;
@@ -67,6 +69,11 @@ const DIGITS_THEN_WRONG_SEPARATOR = /^[0-9]{12}[^0-9|\s]/;
 
 function sampleAround(text: string, index: number): string {
   return Array.from(text.slice(Math.max(0, index - 3), index + 5)).join('');
+}
+
+/** A lone surrogate or a bare combining mark would garble the message itself, so those show as U+XXXX only. */
+function showable(ch: string): string {
+  return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(ch) ? `«${ch}», ${codePointLabel(ch)}` : codePointLabel(ch);
 }
 
 function codePointLabel(ch: string): string {
@@ -122,7 +129,7 @@ export function findGarbledText(text: string): GarbledFinding | undefined {
       return {
         kind: 'foreign_char',
         sample: ch,
-        reason: `Dữ liệu quét bị lỗi mã hóa (ký tự lạ «${ch}», ${codePointLabel(ch)}), ${RESCAN}; nếu vẫn lỗi, tắt bộ gõ tiếng Việt (Unikey) rồi quét lại`,
+        reason: `Dữ liệu quét bị lỗi mã hóa (ký tự lạ ${showable(ch)}), ${RESCAN}; nếu vẫn lỗi, tắt bộ gõ tiếng Việt (Unikey) rồi quét lại`,
       };
     }
   }

@@ -119,6 +119,10 @@ export const BlockUse = z.strictObject({
   use: z.string().min(1),
   prefix: z.string().optional(),
   params: z.record(z.string(), z.string()).optional(),
+  /** Keys (after substitution, e.g. `mother.fullName`) made required. */
+  required: z.array(z.string()).optional(),
+  /** Keys left out (e.g. a form without the person's gender). */
+  omit: z.array(z.string()).optional(),
 });
 export type BlockUse = z.infer<typeof BlockUse>;
 

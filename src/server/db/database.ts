@@ -11,6 +11,8 @@ export interface Db {
   kind: DatabaseKind;
   /** Present on PostgreSQL: used for LISTEN/NOTIFY fan-out between app processes. */
   pgPool?: pg.Pool;
+  /** The PostgreSQL schema in use when not the default one. */
+  pgSchema?: string;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export function openDb(opts: OpenDbOptions): Db {
       kysely,
       kind: 'postgres',
       pgPool: pool,
+      ...(opts.pgSchema ? { pgSchema: opts.pgSchema } : {}),
       close: () => kysely.destroy(),
     };
   }

@@ -25,9 +25,13 @@ class StaticProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db: db.kysely, provider: new StaticProvider(db.kind) });
+  // Kysely looks for its own tables across all schemas; name ours so that tests on parallel schemas stay apart.
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: new StaticProvider(db.kind),
+    ...(db.pgSchema ? { migrationTableSchema: db.pgSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
-

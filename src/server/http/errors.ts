@@ -19,12 +19,16 @@ export class HttpError extends Error {
 }
 
 export const notFound = (message = 'Không tìm thấy dữ liệu yêu cầu') => new HttpError(404, message);
-export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này') => new HttpError(403, message);
+export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này') =>
+  new HttpError(403, message);
 export const conflict = (message: string, field?: string) => new HttpError(409, message, field);
 export const unauthorized = (message = 'Vui lòng đăng nhập') => new HttpError(401, message);
 
 function pathOf(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 /** Parses request data with a zod schema; a failure is a 422 naming every field. */
@@ -64,7 +68,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(429).send({ message: 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút' });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      if (error.name === 'SyntaxError') return reply.status(400).send({ message: 'Dữ liệu JSON không hợp lệ' });
+      if (error.name === 'SyntaxError')
+        return reply.status(400).send({ message: 'Dữ liệu JSON không hợp lệ' });
       return reply.status(error.statusCode).send({ message: 'Yêu cầu không hợp lệ' });
     }
     request.log.error({ err: error }, 'unhandled error');

@@ -24,14 +24,24 @@ export async function installWebStatic(app: FastifyInstance): Promise<void> {
   });
   const hasWeb = existsSync(join(WEB_DIST, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (request.method !== 'GET' || path.startsWith('/api/') || !hasWeb || /\.[a-z0-9]+$/i.test(path)) {
       return reply.status(404).send({ message: `Không tìm thấy đường dẫn ${request.method} ${path}` });
     }
-    const page = path === DISPLAY_PREFIX || path.startsWith(`${DISPLAY_PREFIX}/`) ? 'display.html' : 'index.html';
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile(page, WEB_DIST);
+    const page =
+      path === DISPLAY_PREFIX || path.startsWith(`${DISPLAY_PREFIX}/`) ? 'display.html' : 'index.html';
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .sendFile(page, WEB_DIST);
   });
 }

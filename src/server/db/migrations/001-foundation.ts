@@ -62,7 +62,11 @@ export async function up(db: AnyDb, kind: DatabaseKind): Promise<void> {
     .addColumn('ip', 'text', notNull)
     .addColumn('at', 'text', notNull)
     .execute();
-  await db.schema.createIndex('login_failures_user_idx').on('login_failures').columns(['username', 'at']).execute();
+  await db.schema
+    .createIndex('login_failures_user_idx')
+    .on('login_failures')
+    .columns(['username', 'at'])
+    .execute();
   await db.schema.createIndex('login_failures_ip_idx').on('login_failures').columns(['ip', 'at']).execute();
 
   await withId(db.schema.createTable('events'), kind)
@@ -77,7 +81,11 @@ export async function up(db: AnyDb, kind: DatabaseKind): Promise<void> {
     .addColumn('data', 'text')
     .addColumn('ip', 'text')
     .execute();
-  await db.schema.createIndex('events_entity_idx').on('events').columns(['entity_type', 'entity_id']).execute();
+  await db.schema
+    .createIndex('events_entity_idx')
+    .on('events')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
 
   // The event log is append-only: the database itself refuses edits and deletions.
   if (kind === 'postgres') {

@@ -28,14 +28,18 @@ export function installAuth(app: FastifyInstance): void {
     const session = await resolveSession(kysely, token);
     if (!session) {
       // A bearer token that no longer resolves (logged out, user deleted or disabled) is an error, not an anonymous call.
-      if (bearer) throw unauthorized('Phiên đăng nhập đã hết hạn hoặc không còn hiệu lực, vui lòng đăng nhập lại');
+      if (bearer)
+        throw unauthorized('Phiên đăng nhập đã hết hạn hoặc không còn hiệu lực, vui lòng đăng nhập lại');
       return;
     }
     const via = bearer ? 'bearer' : 'cookie';
     if (via === 'cookie' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) {
-        throw new HttpError(403, 'Yêu cầu không hợp lệ (thiếu mã chống giả mạo CSRF), vui lòng tải lại trang');
+        throw new HttpError(
+          403,
+          'Yêu cầu không hợp lệ (thiếu mã chống giả mạo CSRF), vui lòng tải lại trang',
+        );
       }
     }
     request.auth = {

@@ -8,40 +8,53 @@ import { login, logout } from './auth.service.ts';
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.deps;
 
-  app.post('/api/auth/login', { schema: { tags: ['auth'], summary: 'Đăng nhập' } }, async (request, reply) => {
-    const input = parseInput(LoginRequest, request.body);
-    const result = await login(db.kysely, { ...input, ip: request.ip, sessionDays: config.sessionDays });
-    if (!result.ok) {
-      if (result.error === 'rate_limited') {
-        throw new HttpError(429, 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút');
+  app.post(
+    '/api/auth/login',
+    { schema: { tags: ['auth'], summary: 'Đăng nhập' } },
+    async (request, reply) => {
+      const input = parseInput(LoginRequest, request.body);
+      const result = await login(db.kysely, { ...input, ip: request.ip, sessionDays: config.sessionDays });
+      if (!result.ok) {
+        if (result.error === 'rate_limited') {
+          throw new HttpError(429, 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút');
+        }
+        throw new HttpError(401, 'Tên đăng nhập hoặc mật khẩu không đúng', 'password');
       }
-      throw new HttpError(401, 'Tên đăng nhập hoặc mật khẩu không đúng', 'password');
-    }
-    reply.setCookie(SESSION_COOKIE, result.token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      path: '/',
-      secure: config.secureCookies,
-      expires: new Date(result.expiresAt),
-    });
-    return { token: result.token, csrfToken: result.csrfToken, user: result.user, expiresAt: result.expiresAt };
-  });
-
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất' } }, async (request, reply) => {
-    const auth = requireAuth(request);
-    await db.kysely.transaction().execute(async (trx) => {
-      await logout(trx, auth.tokenHash);
-      await recordEvent(trx, {
-        actorUserId: auth.user.id,
-        entityType: 'user',
-        entityId: auth.user.id,
-        action: 'logout',
-        ip: request.ip,
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        path: '/',
+        secure: config.secureCookies,
+        expires: new Date(result.expiresAt),
       });
-    });
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
-  });
+      return {
+        token: result.token,
+        csrfToken: result.csrfToken,
+        user: result.user,
+        expiresAt: result.expiresAt,
+      };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Đăng xuất' } },
+    async (request, reply) => {
+      const auth = requireAuth(request);
+      await db.kysely.transaction().execute(async (trx) => {
+        await logout(trx, auth.tokenHash);
+        await recordEvent(trx, {
+          actorUserId: auth.user.id,
+          entityType: 'user',
+          entityId: auth.user.id,
+          action: 'logout',
+          ip: request.ip,
+        });
+      });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
 
   app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'Người dùng hiện tại' } }, async (request) => {
     const auth = requireAuth(request);

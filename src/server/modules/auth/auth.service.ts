@@ -51,7 +51,10 @@ export async function login(
   }
 
   const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-  const valid = row && row.active === 1 ? await verifyPassword(row.password_hash, input.password) : await dummyVerify(input.password).then(() => false);
+  const valid =
+    row && row.active === 1
+      ? await verifyPassword(row.password_hash, input.password)
+      : await dummyVerify(input.password).then(() => false);
   if (!row || !valid) {
     await db
       .insertInto('login_failures')
@@ -94,7 +97,10 @@ export interface ResolvedSession {
   csrfToken: string;
 }
 
-export async function resolveSession(db: Kysely<Database>, token: string): Promise<ResolvedSession | undefined> {
+export async function resolveSession(
+  db: Kysely<Database>,
+  token: string,
+): Promise<ResolvedSession | undefined> {
   const tokenHash = hashToken(token);
   const row = await db
     .selectFrom('sessions')
@@ -103,7 +109,7 @@ export async function resolveSession(db: Kysely<Database>, token: string): Promi
     .select(['sessions.csrf_token', 'sessions.expires_at'])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
-  if (!row || row.active !== 1 || row.expires_at < new Date().toISOString()) return undefined;
+  if (row?.active !== 1 || row.expires_at < new Date().toISOString()) return undefined;
   const { csrf_token, expires_at: _expires, ...user } = row;
   return { user: await loadUserView(db, user), tokenHash, csrfToken: csrf_token };
 }

@@ -18,9 +18,33 @@ export interface DemoAccount {
  * takes its codes from the province's list.
  */
 const UNITS = [
-  { key: 'province', name: 'Tỉnh Đồng Tháp', kind: 'province', agencyCode: '000.00.00.H18', parent: null, address: 'Số 12 đường 30/4, Phường Cao Lãnh, Tỉnh Đồng Tháp', phone: '0277 3851 000' },
-  { key: 'sadec', name: 'UBND Phường Sa Đéc', kind: 'commune', agencyCode: '000.00.29.H18', parent: 'province', address: 'Số 1 đường Hùng Vương, Phường Sa Đéc, Tỉnh Đồng Tháp', phone: '0277 3861 234' },
-  { key: 'tanduong', name: 'UBND Xã Tân Dương', kind: 'commune', agencyCode: '000.00.30.H18', parent: 'province', address: 'Ấp Tân Lập, Xã Tân Dương, Tỉnh Đồng Tháp', phone: '0277 3641 567' },
+  {
+    key: 'province',
+    name: 'Tỉnh Đồng Tháp',
+    kind: 'province',
+    agencyCode: '000.00.00.H18',
+    parent: null,
+    address: 'Số 12 đường 30/4, Phường Cao Lãnh, Tỉnh Đồng Tháp',
+    phone: '0277 3851 000',
+  },
+  {
+    key: 'sadec',
+    name: 'UBND Phường Sa Đéc',
+    kind: 'commune',
+    agencyCode: '000.00.29.H18',
+    parent: 'province',
+    address: 'Số 1 đường Hùng Vương, Phường Sa Đéc, Tỉnh Đồng Tháp',
+    phone: '0277 3861 234',
+  },
+  {
+    key: 'tanduong',
+    name: 'UBND Xã Tân Dương',
+    kind: 'commune',
+    agencyCode: '000.00.30.H18',
+    parent: 'province',
+    address: 'Ấp Tân Lập, Xã Tân Dương, Tỉnh Đồng Tháp',
+    phone: '0277 3641 567',
+  },
 ] as const;
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -41,7 +65,7 @@ export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
 
 /** Creates the demo province, wards and accounts. Returns the accounts made. */
 export async function seedDemo(db: Kysely<Database>): Promise<DemoAccount[]> {
-  const actor = { userId: null, ip: "seed" };
+  const actor = { userId: null, ip: 'seed' };
   const ids = new Map<string, number>();
   for (const u of UNITS) {
     const created = await createUnit(
@@ -68,7 +92,13 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoAccount[]> {
   for (const a of DEMO_ACCOUNTS) {
     const created = await createUser(
       db,
-      { username: a.username, fullName: a.fullName, password: DEMO_PASSWORD, role: a.role, unitIds: [ids.get(a.unit)!] },
+      {
+        username: a.username,
+        fullName: a.fullName,
+        password: DEMO_PASSWORD,
+        role: a.role,
+        unitIds: [ids.get(a.unit)!],
+      },
       { userId: null, ip: 'seed' },
     );
     if (isUserError(created)) throw new Error(`demo account ${a.username}: ${created.error}`);

@@ -38,31 +38,43 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
     return reply.status(201).send(toUnitView(result));
   });
 
-  app.patch('/api/units/:id', { schema: { tags, summary: 'Sửa / ngừng hoạt động đơn vị (quản trị)' } }, async (request) => {
-    const auth = requireRole(request, 'admin');
-    const { id } = parseInput(IdParams, request.params);
-    const input = parseInput(UnitUpdate, request.body);
-    const result = await updateUnit(db, id, input, { userId: auth.user.id, ip: request.ip });
-    if (isUnitError(result)) throw unitErrorToHttp(result);
-    return toUnitView(result);
-  });
+  app.patch(
+    '/api/units/:id',
+    { schema: { tags, summary: 'Sửa / ngừng hoạt động đơn vị (quản trị)' } },
+    async (request) => {
+      const auth = requireRole(request, 'admin');
+      const { id } = parseInput(IdParams, request.params);
+      const input = parseInput(UnitUpdate, request.body);
+      const result = await updateUnit(db, id, input, { userId: auth.user.id, ip: request.ip });
+      if (isUnitError(result)) throw unitErrorToHttp(result);
+      return toUnitView(result);
+    },
+  );
 
-  app.get('/api/units/:id/counters', { schema: { tags, summary: 'Các quầy của đơn vị' } }, async (request) => {
-    const auth = requireAuth(request);
-    const { id } = parseInput(IdParams, request.params);
-    if (!canSeeUnit(auth.scope, id) || !(await findUnit(db, id))) throw notFound(UNIT_NOT_FOUND);
-    return (await listCounters(db, id)).map(toCounterView);
-  });
+  app.get(
+    '/api/units/:id/counters',
+    { schema: { tags, summary: 'Các quầy của đơn vị' } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const { id } = parseInput(IdParams, request.params);
+      if (!canSeeUnit(auth.scope, id) || !(await findUnit(db, id))) throw notFound(UNIT_NOT_FOUND);
+      return (await listCounters(db, id)).map(toCounterView);
+    },
+  );
 
-  app.post('/api/units/:id/counters', { schema: { tags, summary: 'Thêm quầy (quản trị)' } }, async (request, reply) => {
-    const auth = requireRole(request, 'admin');
-    const { id } = parseInput(IdParams, request.params);
-    if (!(await findUnit(db, id))) throw notFound(UNIT_NOT_FOUND);
-    const input = parseInput(CounterInput, request.body);
-    const result = await createCounter(db, id, input, { userId: auth.user.id, ip: request.ip });
-    if (isUnitError(result)) throw unitErrorToHttp(result);
-    return reply.status(201).send(toCounterView(result));
-  });
+  app.post(
+    '/api/units/:id/counters',
+    { schema: { tags, summary: 'Thêm quầy (quản trị)' } },
+    async (request, reply) => {
+      const auth = requireRole(request, 'admin');
+      const { id } = parseInput(IdParams, request.params);
+      if (!(await findUnit(db, id))) throw notFound(UNIT_NOT_FOUND);
+      const input = parseInput(CounterInput, request.body);
+      const result = await createCounter(db, id, input, { userId: auth.user.id, ip: request.ip });
+      if (isUnitError(result)) throw unitErrorToHttp(result);
+      return reply.status(201).send(toCounterView(result));
+    },
+  );
 
   app.get('/api/counters/:id', { schema: { tags, summary: 'Một quầy' } }, async (request) => {
     const auth = requireAuth(request);
@@ -72,12 +84,16 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
     return toCounterView(row);
   });
 
-  app.patch('/api/counters/:id', { schema: { tags, summary: 'Sửa / ngừng quầy (quản trị)' } }, async (request) => {
-    const auth = requireRole(request, 'admin');
-    const { id } = parseInput(IdParams, request.params);
-    const input = parseInput(CounterUpdate, request.body);
-    const result = await updateCounter(db, id, input, { userId: auth.user.id, ip: request.ip });
-    if (isUnitError(result)) throw unitErrorToHttp(result);
-    return toCounterView(result);
-  });
+  app.patch(
+    '/api/counters/:id',
+    { schema: { tags, summary: 'Sửa / ngừng quầy (quản trị)' } },
+    async (request) => {
+      const auth = requireRole(request, 'admin');
+      const { id } = parseInput(IdParams, request.params);
+      const input = parseInput(CounterUpdate, request.body);
+      const result = await updateCounter(db, id, input, { userId: auth.user.id, ip: request.ip });
+      if (isUnitError(result)) throw unitErrorToHttp(result);
+      return toCounterView(result);
+    },
+  );
 }

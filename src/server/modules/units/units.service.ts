@@ -30,9 +30,14 @@ async function wouldCycle(db: Kysely<Database>, unitId: number, newParentId: num
 }
 
 /** Creates a unit. Fails with parent_not_found or duplicate_agency_code. */
-export async function createUnit(db: Kysely<Database>, input: UnitInput, actor: Actor): Promise<UnitRow | UnitError> {
+export async function createUnit(
+  db: Kysely<Database>,
+  input: UnitInput,
+  actor: Actor,
+): Promise<UnitRow | UnitError> {
   return db.transaction().execute(async (trx) => {
-    if (input.parentId != null && !(await findUnit(trx, input.parentId))) return { error: 'parent_not_found' };
+    if (input.parentId != null && !(await findUnit(trx, input.parentId)))
+      return { error: 'parent_not_found' };
     if (await findUnitByCode(trx, input.agencyCode)) return { error: 'duplicate_agency_code' };
     const now = new Date().toISOString();
     const row = await trx
@@ -77,7 +82,11 @@ export async function updateUnit(
       if (!(await findUnit(trx, input.parentId))) return { error: 'parent_not_found' };
       if (await wouldCycle(trx, id, input.parentId)) return { error: 'cycle' };
     }
-    if (input.agencyCode && input.agencyCode !== before.agency_code && (await findUnitByCode(trx, input.agencyCode))) {
+    if (
+      input.agencyCode &&
+      input.agencyCode !== before.agency_code &&
+      (await findUnitByCode(trx, input.agencyCode))
+    ) {
       return { error: 'duplicate_agency_code' };
     }
     const row = await trx

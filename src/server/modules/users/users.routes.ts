@@ -30,12 +30,16 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db.kysely;
   const tags = ['users'];
 
-  app.get('/api/users', { schema: { tags, summary: 'Người dùng trong các đơn vị được xem' } }, async (request) => {
-    const auth = requireAuth(request);
-    const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
-    const views = await Promise.all(rows.map((r) => loadUserView(db, r)));
-    return views.filter((v) => canSeeUser(auth, v.unitIds));
-  });
+  app.get(
+    '/api/users',
+    { schema: { tags, summary: 'Người dùng trong các đơn vị được xem' } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
+      const views = await Promise.all(rows.map((r) => loadUserView(db, r)));
+      return views.filter((v) => canSeeUser(auth, v.unitIds));
+    },
+  );
 
   app.get('/api/users/:id', { schema: { tags, summary: 'Một người dùng' } }, async (request) => {
     const auth = requireAuth(request);
@@ -46,34 +50,46 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     return view;
   });
 
-  app.post('/api/users', { schema: { tags, summary: 'Tạo tài khoản (quản trị)' } }, async (request, reply) => {
-    const auth = requireRole(request, 'admin');
-    const input = parseInput(UserInput, request.body);
-    const result = await createUser(db, input, { userId: auth.user.id, ip: request.ip });
-    if (isUserError(result)) throw userErrorToHttp(result);
-    return reply.status(201).send(await loadUserView(db, result));
-  });
+  app.post(
+    '/api/users',
+    { schema: { tags, summary: 'Tạo tài khoản (quản trị)' } },
+    async (request, reply) => {
+      const auth = requireRole(request, 'admin');
+      const input = parseInput(UserInput, request.body);
+      const result = await createUser(db, input, { userId: auth.user.id, ip: request.ip });
+      if (isUserError(result)) throw userErrorToHttp(result);
+      return reply.status(201).send(await loadUserView(db, result));
+    },
+  );
 
-  app.patch('/api/users/:id', { schema: { tags, summary: 'Sửa tài khoản, đặt lại mật khẩu (quản trị)' } }, async (request) => {
-    const auth = requireRole(request, 'admin');
-    const { id } = parseInput(IdParams, request.params);
-    const input = parseInput(UserUpdate, request.body);
-    if (id === auth.user.id && (input.active === false || (input.role && input.role !== 'admin'))) {
-      throw new HttpError(409, 'Không thể tự khóa hoặc tự bỏ quyền quản trị của chính mình', 'active');
-    }
-    const result = await updateUser(db, id, input, { userId: auth.user.id, ip: request.ip });
-    if (isUserError(result)) throw userErrorToHttp(result);
-    return loadUserView(db, result);
-  });
+  app.patch(
+    '/api/users/:id',
+    { schema: { tags, summary: 'Sửa tài khoản, đặt lại mật khẩu (quản trị)' } },
+    async (request) => {
+      const auth = requireRole(request, 'admin');
+      const { id } = parseInput(IdParams, request.params);
+      const input = parseInput(UserUpdate, request.body);
+      if (id === auth.user.id && (input.active === false || (input.role && input.role !== 'admin'))) {
+        throw new HttpError(409, 'Không thể tự khóa hoặc tự bỏ quyền quản trị của chính mình', 'active');
+      }
+      const result = await updateUser(db, id, input, { userId: auth.user.id, ip: request.ip });
+      if (isUserError(result)) throw userErrorToHttp(result);
+      return loadUserView(db, result);
+    },
+  );
 
   // Accounts are never erased, because the event log must keep saying who did what; "delete" locks
   // the account and ends its sessions.
-  app.delete('/api/users/:id', { schema: { tags, summary: 'Khóa tài khoản (quản trị)' } }, async (request) => {
-    const auth = requireRole(request, 'admin');
-    const { id } = parseInput(IdParams, request.params);
-    if (id === auth.user.id) throw new HttpError(409, 'Không thể tự khóa tài khoản của chính mình');
-    const result = await updateUser(db, id, { active: false }, { userId: auth.user.id, ip: request.ip });
-    if (isUserError(result)) throw userErrorToHttp(result);
-    return loadUserView(db, result);
-  });
+  app.delete(
+    '/api/users/:id',
+    { schema: { tags, summary: 'Khóa tài khoản (quản trị)' } },
+    async (request) => {
+      const auth = requireRole(request, 'admin');
+      const { id } = parseInput(IdParams, request.params);
+      if (id === auth.user.id) throw new HttpError(409, 'Không thể tự khóa tài khoản của chính mình');
+      const result = await updateUser(db, id, { active: false }, { userId: auth.user.id, ip: request.ip });
+      if (isUserError(result)) throw userErrorToHttp(result);
+      return loadUserView(db, result);
+    },
+  );
 }

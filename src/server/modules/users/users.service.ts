@@ -4,7 +4,10 @@ import type { Database, UserRow } from '../../db/schema.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { recordEvent } from '../events/events.repo.ts';
 
-export type UserError = { error: 'duplicate_username' } | { error: 'unit_not_found' } | { error: 'not_found' };
+export type UserError =
+  | { error: 'duplicate_username' }
+  | { error: 'unit_not_found' }
+  | { error: 'not_found' };
 
 type Actor = { userId: number | null; ip: string | null };
 
@@ -15,10 +18,18 @@ async function unitsExist(db: Kysely<Database>, ids: number[]): Promise<boolean>
 }
 
 /** Creates an account. Fails with duplicate_username or unit_not_found; nothing is written then. */
-export async function createUser(db: Kysely<Database>, input: UserInput, actor: Actor): Promise<UserRow | UserError> {
+export async function createUser(
+  db: Kysely<Database>,
+  input: UserInput,
+  actor: Actor,
+): Promise<UserRow | UserError> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', input.username)
+      .executeTakeFirst();
     if (existing) return { error: 'duplicate_username' };
     if (!(await unitsExist(trx, input.unitIds))) return { error: 'unit_not_found' };
     const now = new Date().toISOString();

@@ -1,0 +1,63 @@
+import { type ReactElement, StrictMode, useCallback, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { UserView } from '../core/api/auth.ts';
+import { UnitsPage } from './admin/UnitsPage.tsx';
+import { UsersPage } from './admin/UsersPage.tsx';
+import { LoginPage } from './auth/LoginPage.tsx';
+import { HomePage } from './home/HomePage.tsx';
+import { api, setCsrfToken } from './ui/api.ts';
+import { Layout } from './ui/Layout.tsx';
+import { navigate, usePath } from './ui/router.ts';
+import { SessionContext } from './ui/session.tsx';
+import './ui/styles.css';
+
+function App() {
+  const path = usePath();
+  const [user, setUser] = useState<UserView | null | undefined>(undefined);
+
+  useEffect(() => {
+    api<{ user: UserView; csrfToken: string }>('GET', '/api/auth/me')
+      .then((me) => {
+        setCsrfToken(me.csrfToken);
+        setUser(me.user);
+      })
+      .catch(() => setUser(null));
+  }, []);
+
+  const logout = useCallback(async () => {
+    await api('POST', '/api/auth/logout').catch(() => undefined);
+    setCsrfToken(undefined);
+    setUser(null);
+    navigate('/dang-nhap');
+  }, []);
+
+  if (user === undefined) return null;
+  if (user === null) {
+    return (
+      <LoginPage
+        onLoggedIn={(u, csrf) => {
+          setCsrfToken(csrf);
+          setUser(u);
+          if (path === '/dang-nhap') navigate('/');
+        }}
+      />
+    );
+  }
+
+  let page: ReactElement;
+  if (path.startsWith('/quan-tri/don-vi') && user.role === 'admin') page = <UnitsPage />;
+  else if (path.startsWith('/quan-tri/tai-khoan') && user.role === 'admin') page = <UsersPage />;
+  else page = <HomePage />;
+
+  return (
+    <SessionContext.Provider value={{ user, logout }}>
+      <Layout path={path}>{page}</Layout>
+    </SessionContext.Provider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react';
+import { ROLE_LABELS } from '../../core/api/auth.ts';
+import { navigate } from './router.ts';
+import { useSession } from './session.tsx';
+
+interface NavItem {
+  href: string;
+  label: string;
+}
+
+function navFor(role: string): NavItem[] {
+  const items: NavItem[] = [{ href: '/', label: 'Trang chủ' }];
+  if (role === 'admin') {
+    items.push(
+      { href: '/quan-tri/don-vi', label: 'Đơn vị & quầy' },
+      { href: '/quan-tri/tai-khoan', label: 'Tài khoản' },
+    );
+  }
+  return items;
+}
+
+export function Link(props: { href: string; children: ReactNode; current?: boolean }) {
+  return (
+    <a
+      href={props.href}
+      aria-current={props.current ? 'page' : undefined}
+      onClick={(e) => {
+        if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+        e.preventDefault();
+        navigate(props.href);
+      }}
+    >
+      {props.children}
+    </a>
+  );
+}
+
+export function Layout(props: { path: string; children: ReactNode }) {
+  const { user, logout } = useSession();
+  return (
+    <>
+      <header className="topbar">
+        <div className="brand">
+          Không Viết<small>Bộ phận một cửa</small>
+        </div>
+        <nav aria-label="Chính">
+          {navFor(user.role).map((i) => (
+            <Link
+              key={i.href}
+              href={i.href}
+              current={i.href === '/' ? props.path === '/' : props.path.startsWith(i.href)}
+            >
+              {i.label}
+            </Link>
+          ))}
+        </nav>
+        <span className="who">
+          {user.fullName} · {ROLE_LABELS[user.role]}
+        </span>
+        <button type="button" onClick={() => void logout()}>
+          Đăng xuất
+        </button>
+      </header>
+      <main className="page">{props.children}</main>
+    </>
+  );
+}
