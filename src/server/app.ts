@@ -7,9 +7,14 @@ import type { AppConfig } from './config.ts';
 import type { Db } from './db/database.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { installWebStatic } from './http/web-static.ts';
+import { addressRoutes } from './modules/addresses/addresses.routes.ts';
 import { installAuth } from './modules/auth/auth.guard.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { cccdRoutes } from './modules/cccd/cccd.routes.ts';
+import { dossierRoutes } from './modules/dossiers/dossiers.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { procedureRoutes } from './modules/procedures/procedures.routes.ts';
+import { templateRoutes } from './modules/templates/templates.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import type { AppDeps } from './types.ts';
@@ -77,6 +82,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(authRoutes);
   await app.register(unitRoutes);
   await app.register(userRoutes);
+  await app.register(templateRoutes);
+  await app.register(procedureRoutes);
+  await app.register(dossierRoutes);
+  await app.register(addressRoutes);
+  await app.register(cccdRoutes);
   await installWebStatic(app);
   return app;
 }

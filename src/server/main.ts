@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDb } from './db/database.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { prepareDatabase } from './db/prepare.ts';
 import { WEB_DIST } from './http/web-static.ts';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './modules/demo/seed-demo.ts';
 
@@ -20,13 +20,17 @@ if (!existsSync(join(WEB_DIST, 'index.html')) && process.env.SKIP_WEB_BUILD !== 
 }
 
 const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-const applied = await migrateToLatest(db);
+const prepared = await prepareDatabase(db);
 const app = await buildApp({
   db,
   config,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
-if (applied.length > 0) app.log.info({ migrations: applied }, 'migrations applied');
+if (prepared.migrations.length > 0) app.log.info({ migrations: prepared.migrations }, 'migrations applied');
+if (prepared.templatesAdded > 0) app.log.info({ added: prepared.templatesAdded }, 'templates stored');
+for (const e of prepared.templateErrors) app.log.error(e, 'template file skipped');
+if (prepared.proceduresSkipped.length > 0)
+  app.log.warn({ skipped: prepared.proceduresSkipped }, 'procedures without a template');
 
 if (!config.production && (await isDatabaseEmpty(db.kysely))) {
   const accounts = await seedDemo(db.kysely);

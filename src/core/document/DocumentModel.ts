@@ -45,7 +45,8 @@ export type DocBlock =
       rows: Span[][][];
     }
   | { kind: 'columns'; widths: number[]; columns: DocBlock[][] }
-  | { kind: 'signature'; columns: SignatureColumnModel[] }
+  /** `offset`: a lone signature sits in the right half of the page, as on the paper forms. */
+  | { kind: 'signature'; columns: SignatureColumnModel[]; offset: boolean }
   | { kind: 'footnotes'; title: string | null; items: { mark: string; text: string }[] }
   | { kind: 'pageBreak' }
   | {

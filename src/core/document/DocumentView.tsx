@@ -176,7 +176,7 @@ function Block({ block, focus }: { block: DocBlock; focus: string | undefined })
     case 'signature':
       return (
         <div className="kv-sig">
-          {block.columns.length === 1 ? <div /> : null}
+          {block.offset ? <div /> : null}
           {block.columns.map((c, i) => (
             <div key={i}>
               {c.above.length > 0 ? (

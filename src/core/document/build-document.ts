@@ -139,7 +139,7 @@ class Builder {
     };
   }
 
-  blocks(layout: readonly LayoutBlock[]): DocBlock[] {
+  blocks(layout: readonly LayoutBlock[], nested = false): DocBlock[] {
     const out: DocBlock[] = [];
     const scope = this.topScope();
     for (const b of layout) {
@@ -217,6 +217,7 @@ class Builder {
         case 'signature':
           out.push({
             kind: 'signature',
+            offset: !nested && b.columns.length === 1,
             columns: b.columns.map(
               (c): SignatureColumnModel => ({
                 above: this.spans(c.above ?? [], scope),
@@ -231,7 +232,7 @@ class Builder {
           out.push({
             kind: 'columns',
             widths: b.columns.map((c) => c.width ?? 1),
-            columns: b.columns.map((c) => this.blocks(c.blocks)),
+            columns: b.columns.map((c) => this.blocks(c.blocks, true)),
           });
           break;
         case 'footnotes':

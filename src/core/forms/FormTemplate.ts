@@ -123,6 +123,8 @@ export const BlockUse = z.strictObject({
   required: z.array(z.string()).optional(),
   /** Keys left out (e.g. a form without the person's gender). */
   omit: z.array(z.string()).optional(),
+  /** Per key, properties replaced in the block's field (e.g. `{ "mother.birthDate": { "allowPartial": true } }`). */
+  override: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
 });
 export type BlockUse = z.infer<typeof BlockUse>;
 

@@ -52,12 +52,16 @@ function instantiate(
     return undefined;
   }
   const keys = new Set(fields.map((f) => f.key));
-  for (const k of [...(use.required ?? []), ...(use.omit ?? [])]) {
+  for (const k of [...(use.required ?? []), ...(use.omit ?? []), ...Object.keys(use.override ?? {})]) {
     if (!keys.has(k)) issues.push({ path: where, message: `Khối "${use.use}" không có trường "${k}"` });
   }
   const omit = new Set(use.omit ?? []);
   const required = new Set(use.required ?? []);
-  fields = fields.filter((f) => !omit.has(f.key)).map((f) => (required.has(f.key) ? { ...f, required: true } : f));
+  const override = use.override ?? {};
+  fields = fields
+    .filter((f) => !omit.has(f.key))
+    .map((f) => ({ ...f, ...(Object.hasOwn(override, f.key) ? override[f.key] : {}), key: f.key }) as FieldDef)
+    .map((f) => (required.has(f.key) ? { ...f, required: true } : f));
   return { fields, layout };
 }
 

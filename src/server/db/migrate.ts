@@ -2,6 +2,9 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { DatabaseKind } from '../config.ts';
 import type { Db } from './database.ts';
 import * as m001 from './migrations/001-foundation.ts';
+import * as m002 from './migrations/002-dossiers.ts';
+import * as m003 from './migrations/003-addresses.ts';
+import * as m004 from './migrations/004-live.ts';
 
 type MigrationModule = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations run against the untyped schema.
@@ -11,6 +14,9 @@ type MigrationModule = {
 /** Listed in code, not read from a folder, so the same list runs from source and from a bundle. */
 const MIGRATIONS: Record<string, MigrationModule> = {
   '001-foundation': m001,
+  '002-dossiers': m002,
+  '003-addresses': m003,
+  '004-live': m004,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -28,8 +28,80 @@ export interface PdfEngine {
 
 let engine: PdfEngine | undefined;
 
+/** The parts of pdfkit's EmbeddedFont this module touches. */
+interface EmbeddedFont {
+  font: unknown;
+  layoutCache?: Record<string, unknown>;
+}
+type EmbeddedFontClass = new (doc: unknown, font: unknown, id: string) => EmbeddedFont;
+
+interface PdfmakeDocument {
+  fontCache: Record<string, Record<string, EmbeddedFont>>;
+  _fontFamilies: Record<string, EmbeddedFont>;
+  _fontCount: number;
+  getFontType(bold: boolean, italics: boolean): string;
+}
+
+/** Entries of a shared word-layout cache before it is started afresh (bounds memory on hostile input). */
+const LAYOUT_CACHE_LIMIT = 20_000;
+
+/**
+ * pdfmake gives each document fresh pdfkit fonts: it parses the 500 kB TTF again with fontkit and
+ * shapes every word again. Both results depend only on the font, so they are made once per process
+ * and shared: the parsed font, and pdfkit's per-word layout cache. Each document still gets its own
+ * EmbeddedFont, hence its own subset (only the glyphs it uses are embedded).
+ */
+function shareFontsAcrossDocuments(): void {
+  const mod = require('pdfmake/js/PDFDocument.js') as { default: { prototype: Record<string, unknown> } };
+  const proto = mod.default.prototype;
+  if (proto.__kvShared) return;
+  const original = proto.provideFont as (
+    this: PdfmakeDocument,
+    f: string,
+    b: boolean,
+    i: boolean,
+  ) => EmbeddedFont;
+  const shared = new Map<
+    string,
+    { Ctor: EmbeddedFontClass; font: unknown; cache: Record<string, unknown>; size: number }
+  >();
+  proto.provideFont = function provideFont(
+    this: PdfmakeDocument,
+    family: string,
+    bold: boolean,
+    italics: boolean,
+  ) {
+    const type = this.getFontType(bold, italics);
+    this.fontCache[family] ??= {};
+    const have = this.fontCache[family][type];
+    if (have) return have;
+    const key = `${family}-${type}`;
+    let s = shared.get(key);
+    if (!s) {
+      const first = original.call(this, family, bold, italics);
+      s = {
+        Ctor: first.constructor as EmbeddedFontClass,
+        font: first.font,
+        cache: Object.create(null),
+        size: 0,
+      };
+      shared.set(key, s);
+      first.layoutCache = s.cache;
+      return first;
+    }
+    if (Object.keys(s.cache).length > LAYOUT_CACHE_LIMIT) s.cache = Object.create(null);
+    const emb = new s.Ctor(this, s.font, `F${++this._fontCount}`);
+    emb.layoutCache = s.cache;
+    this._fontFamilies[key] = emb;
+    this.fontCache[family][type] = emb;
+    return emb;
+  };
+  proto.__kvShared = true;
+}
+
 function createEngine(): PdfEngine {
   const pdfmake = require('pdfmake') as PdfmakeServer;
+  shareFontsAcrossDocuments();
   const fonts = tinosFonts();
   const names: Record<string, string> = {};
   for (const [style, buf] of Object.entries(fonts)) {

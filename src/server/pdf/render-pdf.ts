@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Content, ContentCanvas, TableCell } from 'pdfmake/interfaces';
+import type { Column, Content, ContentCanvas, TableCell } from 'pdfmake/interfaces';
 import type { DocBlock, DocumentModel, QrModules, Span } from '../../core/document/DocumentModel.ts';
 import { PAGE_MM, QUOC_HIEU, TIEU_NGU, TYPE_SIZES } from '../../core/document/national-header.ts';
 import { getPdfEngine } from './pdf-engine.ts';
@@ -180,10 +180,14 @@ function blockContent(b: DocBlock, size: number): Content[] {
     case 'table': {
       const body: TableCell[][] = [];
       if (b.header) {
-        body.push(b.header.map((cell): TableCell => ({ text: inlines(cell, size), bold: true, alignment: 'center' })));
+        body.push(
+          b.header.map((cell): TableCell => ({ text: inlines(cell, size), bold: true, alignment: 'center' })),
+        );
       }
       for (const row of b.rows) {
-        body.push(row.map((cell, c): TableCell => ({ text: inlines(cell, size), alignment: b.aligns[c] ?? 'left' })));
+        body.push(
+          row.map((cell, c): TableCell => ({ text: inlines(cell, size), alignment: b.aligns[c] ?? 'left' })),
+        );
       }
       return [
         {
@@ -204,18 +208,25 @@ function blockContent(b: DocBlock, size: number): Content[] {
       const widths = percentWidths(b.widths);
       return [
         {
-          columns: b.columns.map((col, i) => ({ width: widths[i] ?? '*', stack: col.flatMap((x) => blockContent(x, size)) })),
+          columns: b.columns.map(
+            (col, i): Column => ({
+              width: widths[i] ?? '*',
+              stack: col.flatMap((x) => blockContent(x, size)),
+            }),
+          ),
           columnGap: mm(4),
           margin: [0, 4, 0, 0],
         },
       ];
     }
     case 'signature': {
-      const cols: Content[] = b.columns.map(
-        (c): Content => ({
+      const cols: Column[] = b.columns.map(
+        (c): Column => ({
           width: '*',
           stack: [
-            ...(c.above.length > 0 ? [{ text: inlines(c.above, size), italics: true, margin: [0, 0, 0, 3] } as Content] : []),
+            ...(c.above.length > 0
+              ? [{ text: inlines(c.above, size), italics: true, margin: [0, 0, 0, 3] } as Content]
+              : []),
             { text: c.title, bold: true },
             ...(c.note ? [{ text: c.note, italics: true } as Content] : []),
             { text: '', margin: [0, mm(22) - size * TYPE_SIZES.lineHeight, 0, 0] },
@@ -224,7 +235,7 @@ function blockContent(b: DocBlock, size: number): Content[] {
           alignment: 'center',
         }),
       );
-      if (cols.length === 1) cols.unshift({ width: '*', text: '' });
+      if (b.offset) cols.unshift({ width: '*', text: '' });
       return [{ columns: cols, margin: [0, 6, 0, 0] }];
     }
     case 'footnotes':
@@ -249,7 +260,10 @@ function blockContent(b: DocBlock, size: number): Content[] {
             : ({ canvas: qrCanvas(c.modules, sizePt), alignment: b.align } as ContentCanvas);
       return [
         {
-          stack: [graphic, ...(b.caption ? [{ text: b.caption, fontSize: 10, alignment: b.align } as Content] : [])],
+          stack: [
+            graphic,
+            ...(b.caption ? [{ text: b.caption, fontSize: 10, alignment: b.align } as Content] : []),
+          ],
           margin: [0, 4, 0, 4],
         },
       ];

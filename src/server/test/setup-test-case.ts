@@ -7,7 +7,7 @@ import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { type AppConfig, type DatabaseKind, loadConfig } from '../config.ts';
 import { type Db, openDb } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { prepareDatabase } from '../db/prepare.ts';
 import { DEMO_PASSWORD, seedDemo } from '../modules/demo/seed-demo.ts';
 
 /** SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
@@ -41,7 +41,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
     await admin.query(`CREATE SCHEMA ${schema}`);
     await admin.end();
     const db = openDb({ databaseUrl: url, pgSchema: schema, poolSize: 10 });
-    await migrateToLatest(db);
+    await prepareDatabase(db);
     return {
       db,
       kind,
@@ -60,7 +60,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   }
   const sqliteFile = join(dataDir, 'test.sqlite');
   const db = openDb({ sqliteFile });
-  await migrateToLatest(db);
+  await prepareDatabase(db);
   return {
     db,
     kind,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../../core/api/auth.ts';
 import type { Database } from '../../db/schema.ts';
+import '../procedures/procedures.tables.ts';
 import { createCounter, createUnit, isUnitError } from '../units/units.service.ts';
 import { createUser, isUserError } from '../users/users.service.ts';
 
@@ -88,6 +89,15 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoAccount[]> {
         if (isUnitError(c)) throw new Error(`demo counter: ${c.error}`);
       }
     }
+  }
+  // Every commune desk of the demo serves every procedure of the catalogue.
+  const procedures = await db.selectFrom('procedures').select('id').execute();
+  const communes = UNITS.filter((u) => u.kind === 'commune').map((u) => ids.get(u.key)!);
+  if (procedures.length > 0) {
+    await db
+      .insertInto('unit_procedures')
+      .values(communes.flatMap((unit_id) => procedures.map((p) => ({ unit_id, procedure_id: p.id }))))
+      .execute();
   }
   for (const a of DEMO_ACCOUNTS) {
     const created = await createUser(

@@ -1,0 +1,314 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { Role } from '../../../core/api/auth.ts';
+import type { DocumentKind } from '../../../core/api/procedures.ts';
+import { computeDueAt, type Pause } from '../../../core/calendar/due-date.ts';
+import { codeDay, formatDossierCode } from '../../../core/dossier/dossier-code.ts';
+import {
+  type Channel,
+  checkTransition,
+  type DossierAction,
+  type DossierStatus,
+} from '../../../core/dossier/states.ts';
+import type { ValidationError } from '../../../core/forms/validate-values.ts';
+import { validateValues } from '../../../core/forms/validate-values.ts';
+import type { Database } from '../../db/schema.ts';
+import { recordEvent } from '../events/events.repo.ts';
+import { loadOverrides } from '../procedures/calendar.service.ts';
+import { findProcedureByCode } from '../procedures/procedures.repo.ts';
+import { findTemplate } from '../templates/template-store.ts';
+import { applicantFrom } from './applicant.ts';
+import type { DossierTable } from './dossiers.tables.ts';
+import './dossiers.tables.ts';
+
+export type DossierRow = Selectable<DossierTable>;
+
+export interface ReceivedDocument {
+  name: string;
+  kind: DocumentKind;
+  count: number;
+}
+
+export interface ReceiveInput {
+  procedureCode: string;
+  values: Record<string, unknown>;
+  documents?: ReceivedDocument[];
+  draftId?: string;
+  channel: Exclude<Channel, 'online'>;
+  unitId: number;
+  counterId?: number;
+  officerId: number;
+  ip: string;
+  now?: Date;
+}
+
+export type ReceiveError =
+  | { error: 'procedure_not_found' }
+  | { error: 'procedure_not_served' }
+  | { error: 'template_missing' }
+  | { error: 'invalid_values'; errors: ValidationError[] }
+  | { error: 'counter_not_found' };
+
+export type ReceiveResult = { dossier: DossierRow; replay: boolean } | ReceiveError;
+
+/** Next number of a per-key counter inside the caller's transaction: the row lock makes it gapless and unique. */
+async function nextDossierSequence(
+  trx: Transaction<Database>,
+  agencyCode: string,
+  day: string,
+): Promise<number> {
+  const row = await trx
+    .insertInto('dossier_sequences')
+    .values({ agency_code: agencyCode, day, last: 1 })
+    .onConflict((oc) =>
+      oc.columns(['agency_code', 'day']).doUpdateSet({ last: sql`dossier_sequences.last + 1` }),
+    )
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return Number(row.last);
+}
+
+async function nextLogbookNumber(trx: Transaction<Database>, unitId: number, year: number): Promise<number> {
+  const row = await trx
+    .insertInto('logbook_sequences')
+    .values({ unit_id: unitId, year, last: 1 })
+    .onConflict((oc) =>
+      oc.columns(['unit_id', 'year']).doUpdateSet({ last: sql`logbook_sequences.last + 1` }),
+    )
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return Number(row.last);
+}
+
+function localYear(instant: Date): number {
+  return new Date(instant.getTime() + 7 * 3600_000).getUTCFullYear();
+}
+
+/**
+ * Receives a dossier at the desk in one transaction: the values snapshot with the template version,
+ * the gapless code, the logbook number, the due date and the event row. A repeated draftId returns the
+ * dossier already made from it (a retried request never makes two).
+ */
+export async function receiveDossier(db: Kysely<Database>, input: ReceiveInput): Promise<ReceiveResult> {
+  const procedure = await findProcedureByCode(db, input.procedureCode);
+  if (procedure?.active !== 1) return { error: 'procedure_not_found' };
+  const served = await db
+    .selectFrom('unit_procedures')
+    .select('unit_id')
+    .where('unit_id', '=', input.unitId)
+    .where('procedure_id', '=', procedure.id)
+    .executeTakeFirst();
+  if (!served) return { error: 'procedure_not_served' };
+  if (input.counterId !== undefined) {
+    const counter = await db
+      .selectFrom('counters')
+      .select('id')
+      .where('id', '=', input.counterId)
+      .where('unit_id', '=', input.unitId)
+      .executeTakeFirst();
+    if (!counter) return { error: 'counter_not_found' };
+  }
+  const template = await findTemplate(db, procedure.template_id);
+  if (!template) return { error: 'template_missing' };
+  const validation = validateValues(template, input.values);
+  if (!validation.ok) return { error: 'invalid_values', errors: validation.errors };
+  const applicant = applicantFrom(template, validation.values);
+  const overrides = await loadOverrides(db);
+
+  return db.transaction().execute(async (trx) => {
+    if (input.draftId) {
+      const existing = await trx
+        .selectFrom('dossiers')
+        .selectAll()
+        .where('draft_id', '=', input.draftId)
+        .executeTakeFirst();
+      if (existing) return { dossier: existing, replay: true };
+    }
+    const unit = await trx
+      .selectFrom('units')
+      .select(['agency_code'])
+      .where('id', '=', input.unitId)
+      .executeTakeFirstOrThrow();
+    const now = input.now ?? new Date();
+    const day = codeDay(now);
+    const sequence = await nextDossierSequence(trx, unit.agency_code, day);
+    const year = localYear(now);
+    const logbookNumber = await nextLogbookNumber(trx, input.unitId, year);
+    const workingDays = procedure.same_day === 1 ? 0 : procedure.processing_days;
+    const dueAt = computeDueAt({ receivedAt: now, workingDays, overrides });
+    const iso = now.toISOString();
+    const dossier = await trx
+      .insertInto('dossiers')
+      .values({
+        code: formatDossierCode(unit.agency_code, day, sequence),
+        unit_id: input.unitId,
+        procedure_code: procedure.code,
+        template_id: template.id,
+        template_version: template.version,
+        values: JSON.stringify(validation.values),
+        applicant_name: applicant.name,
+        applicant_id_number: applicant.idNumber,
+        applicant_address: applicant.address,
+        applicant_phone: applicant.phone,
+        applicant_email: applicant.email,
+        channel: input.channel,
+        status: 'received',
+        documents: JSON.stringify(input.documents ?? []),
+        officer_id: input.officerId,
+        counter_id: input.counterId ?? null,
+        processor_id: null,
+        received_at: iso,
+        due_at: dueAt.toISOString(),
+        logbook_year: year,
+        logbook_number: logbookNumber,
+        paused_at: null,
+        finished_at: null,
+        returned_at: null,
+        draft_id: input.draftId ?? null,
+        public_secret_hash: null,
+        digitised: 0,
+        created_at: iso,
+        updated_at: iso,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordEvent(trx, {
+      actorUserId: input.officerId,
+      unitId: input.unitId,
+      entityType: 'dossier',
+      entityId: dossier.code,
+      action: 'receive',
+      fromState: null,
+      toState: 'received',
+      data: { counterId: input.counterId ?? null, templateVersion: template.version, channel: input.channel },
+      ip: input.ip,
+    });
+    return { dossier, replay: false };
+  });
+}
+
+export type ActionError =
+  | { error: 'not_found' }
+  | { error: 'invalid_transition' | 'forbidden_role' | 'reason_required'; message: string };
+
+export interface ActionInput {
+  action: DossierAction;
+  reason?: string;
+  /** What the citizen must add, for a supplement request. */
+  missing?: string[];
+  /** A new appointment, for the apology letter of a late dossier. */
+  newDueAt?: string;
+}
+
+async function pausesOf(trx: Kysely<Database>, dossierId: number): Promise<Pause[]> {
+  const rows = await trx
+    .selectFrom('dossier_pauses')
+    .selectAll()
+    .where('dossier_id', '=', dossierId)
+    .execute();
+  return rows.filter((r) => r.to_at).map((r) => ({ from: new Date(r.from_at), to: new Date(r.to_at!) }));
+}
+
+/**
+ * Moves a dossier to its next state, writing the event in the same transaction. Supplement waiting time
+ * is recorded as a pause and the due date moves by the working time lost.
+ */
+export async function applyAction(
+  db: Kysely<Database>,
+  dossierId: number,
+  input: ActionInput,
+  actor: { userId: number; role: Role; ip: string },
+): Promise<DossierRow | ActionError> {
+  const overrides = await loadOverrides(db);
+  return db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('dossiers')
+      .selectAll()
+      .where('id', '=', dossierId)
+      .executeTakeFirst();
+    if (!before) return { error: 'not_found' } as const;
+    const check = checkTransition(before.status as DossierStatus, input.action, actor.role, input.reason);
+    if (!check.ok) return { error: check.error, message: check.message };
+    const now = new Date();
+    const iso = now.toISOString();
+    const patch: Partial<DossierRow> = { status: check.to, updated_at: iso };
+
+    if (input.action === 'request_supplement') {
+      await trx
+        .insertInto('dossier_pauses')
+        .values({ dossier_id: dossierId, from_at: iso, to_at: null, reason: input.reason ?? null })
+        .execute();
+      patch.paused_at = iso;
+    }
+    if (input.action === 'supplement_received' && before.paused_at) {
+      await trx
+        .updateTable('dossier_pauses')
+        .set({ to_at: iso })
+        .where('dossier_id', '=', dossierId)
+        .where('to_at', 'is', null)
+        .execute();
+      patch.paused_at = null;
+      if (before.received_at) {
+        const procedure = await findProcedureByCode(trx, before.procedure_code);
+        const workingDays = procedure ? (procedure.same_day === 1 ? 0 : procedure.processing_days) : 0;
+        const pauses = await pausesOf(trx, dossierId);
+        patch.due_at = computeDueAt({
+          receivedAt: new Date(before.received_at),
+          workingDays,
+          overrides,
+          pauses,
+        }).toISOString();
+      }
+    }
+    if (input.action === 'receive') {
+      // An online dossier is counted from the moment the desk accepts it.
+      const procedure = await findProcedureByCode(trx, before.procedure_code);
+      const workingDays = procedure ? (procedure.same_day === 1 ? 0 : procedure.processing_days) : 0;
+      const year = localYear(now);
+      patch.received_at = iso;
+      patch.due_at = computeDueAt({ receivedAt: now, workingDays, overrides }).toISOString();
+      patch.officer_id = actor.userId;
+      patch.logbook_year = year;
+      patch.logbook_number = await nextLogbookNumber(trx, before.unit_id, year);
+    }
+    if (input.action === 'start_processing') patch.processor_id = actor.userId;
+    if (
+      input.action === 'finish' ||
+      input.action === 'stop' ||
+      input.action === 'refuse' ||
+      input.action === 'withdraw'
+    ) {
+      patch.finished_at = iso;
+    }
+    if (input.action === 'return_result') patch.returned_at = iso;
+
+    const after = await trx
+      .updateTable('dossiers')
+      .set(patch)
+      .where('id', '=', dossierId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordEvent(trx, {
+      actorUserId: actor.userId,
+      unitId: before.unit_id,
+      entityType: 'dossier',
+      entityId: before.code,
+      action: input.action,
+      fromState: before.status,
+      toState: check.to,
+      data: { reason: input.reason ?? null, missing: input.missing ?? null },
+      ip: actor.ip,
+    });
+    return after;
+  });
+}
+
+/** On time = finished (or, while open, now) no later than the due date; supplement time is already in due_at. */
+export function isOnTime(
+  d: Pick<DossierRow, 'due_at' | 'finished_at'>,
+  now: Date = new Date(),
+): boolean | null {
+  if (!d.due_at) return null;
+  const end = d.finished_at ?? now.toISOString();
+  return end <= d.due_at;
+}

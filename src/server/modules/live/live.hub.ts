@@ -1,0 +1,250 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { WebSocket } from 'ws';
+import type { DisplaySession, ToDisplay } from '../../../core/live/live-messages.ts';
+import { CLOSE_CODES } from '../../../core/live/live-messages.ts';
+import type { Database } from '../../db/schema.ts';
+import { renewCode } from './live.pairing.ts';
+import { shownSessionOf } from './live.service.ts';
+import type { LiveDisplayRow } from './live.tables.ts';
+import { findLiveTemplate } from './live.templates.ts';
+import type { BusMessage, LiveBus } from './live-bus.ts';
+
+/** What a paired display is sent first, and again whenever the counter's shown session changes. */
+export async function displaySnapshot(
+  db: Kysely<Database>,
+  counterId: number,
+): Promise<Extract<ToDisplay, { t: 'snapshot' }>> {
+  const [counter, shownId] = await Promise.all([
+    db
+      .selectFrom('counters')
+      .innerJoin('units', 'units.id', 'counters.unit_id')
+      .select(['counters.name as counterName', 'units.name as unitName'])
+      .where('counters.id', '=', counterId)
+      .executeTakeFirst(),
+    shownSessionOf(db, counterId),
+  ]);
+  let session: DisplaySession | null = null;
+  let template: unknown = null;
+  if (shownId) {
+    const row = await db
+      .selectFrom('live_sessions')
+      .selectAll()
+      .where('id', '=', shownId)
+      .where('counter_id', '=', counterId)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    if (row) {
+      template = (await findLiveTemplate(db, row.template_id, row.template_version)) ?? null;
+      if (template) {
+        session = {
+          id: row.id,
+          templateId: row.template_id,
+          templateVersion: row.template_version,
+          values: JSON.parse(row.values_json) as Record<string, unknown>,
+          focus: row.focus,
+          seq: row.seq,
+          review: row.review === 1,
+        };
+      }
+    }
+  }
+  return {
+    t: 'snapshot',
+    unitName: counter?.unitName ?? '',
+    counterName: counter?.counterName ?? '',
+    session,
+    template: session ? template : null,
+  };
+}
+
+interface DisplayConn {
+  socket: WebSocket;
+  displayId: number;
+  counterId: number | null;
+  /** Bus messages that arrive while the snapshot is being read; sent right after it. */
+  pending: string[] | null;
+}
+
+/**
+ * The live sockets of one app process: which displays watch which counter, and what each counter shows.
+ * Every change arrives through the bus (from this process or another) and is forwarded only to the
+ * displays of that counter, and only for the session the counter shows.
+ */
+export class LiveHub {
+  private readonly byCounter = new Map<number, Set<DisplayConn>>();
+  private readonly byDisplay = new Map<number, DisplayConn>();
+  private readonly shown = new Map<number, string | null>();
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    bus: LiveBus,
+    private readonly log: FastifyBaseLogger,
+  ) {
+    this.unsubscribe = bus.subscribe((m) => this.onBus(m));
+  }
+
+  close(): void {
+    this.unsubscribe();
+    for (const c of this.byDisplay.values()) c.socket.close(1001, 'server closing');
+  }
+
+  displayCount(): number {
+    return this.byDisplay.size;
+  }
+
+  private send(conn: DisplayConn, text: string): void {
+    if (conn.pending) conn.pending.push(text);
+    else if (conn.socket.readyState === 1) conn.socket.send(text);
+  }
+
+  /** Attaches an authenticated display socket: pairing code if unpaired, else the counter's snapshot. */
+  async attach(socket: WebSocket, display: LiveDisplayRow): Promise<void> {
+    const previous = this.byDisplay.get(display.id);
+    if (previous && previous.socket !== socket) this.detach(previous.socket, display.id);
+    const conn: DisplayConn = { socket, displayId: display.id, counterId: display.counter_id, pending: null };
+    this.byDisplay.set(display.id, conn);
+    socket.on('close', () => this.detach(socket, display.id));
+    this.db
+      .updateTable('live_displays')
+      .set({ last_seen_at: new Date().toISOString() })
+      .where('id', '=', display.id)
+      .execute()
+      .catch(() => undefined);
+    if (display.counter_id === null) {
+      await this.sendPairing(conn, display);
+      return;
+    }
+    await this.joinCounter(conn, display.counter_id);
+  }
+
+  private async sendPairing(conn: DisplayConn, display: LiveDisplayRow): Promise<void> {
+    const code = await renewCode(this.db, display);
+    if ('error' in code) {
+      conn.socket.close(CLOSE_CODES.unauthorized, code.error);
+      return;
+    }
+    const msg: ToDisplay = { t: 'pairing', code: code.code, expiresAt: code.expiresAt, unitName: null };
+    this.send(conn, JSON.stringify(msg));
+  }
+
+  private async joinCounter(conn: DisplayConn, counterId: number): Promise<void> {
+    conn.counterId = counterId;
+    let set = this.byCounter.get(counterId);
+    if (!set) {
+      set = new Set();
+      this.byCounter.set(counterId, set);
+    }
+    set.add(conn);
+    await this.resend([conn], counterId);
+  }
+
+  private detach(socket: WebSocket, displayId: number): void {
+    const conn = this.byDisplay.get(displayId);
+    if (!conn || conn.socket !== socket) return;
+    this.byDisplay.delete(displayId);
+    if (conn.counterId !== null) {
+      const set = this.byCounter.get(conn.counterId);
+      set?.delete(conn);
+      if (set && set.size === 0) {
+        this.byCounter.delete(conn.counterId);
+        this.shown.delete(conn.counterId);
+      }
+    }
+  }
+
+  /** Reads the counter's state once and sends it to the given displays; patches arriving meanwhile wait. */
+  private async resend(conns: DisplayConn[], counterId: number): Promise<void> {
+    for (const c of conns) c.pending ??= [];
+    try {
+      const snap = await displaySnapshot(this.db, counterId);
+      this.shown.set(counterId, snap.session?.id ?? null);
+      const text = JSON.stringify(snap);
+      for (const c of conns) {
+        const queued = c.pending ?? [];
+        c.pending = null;
+        if (c.socket.readyState !== 1) continue;
+        c.socket.send(text);
+        for (const q of queued) c.socket.send(q);
+      }
+    } catch (err) {
+      this.log.warn({ err, counterId }, 'live snapshot failed');
+      for (const c of conns) {
+        c.pending = null;
+        c.socket.close(1011, 'snapshot failed');
+      }
+    }
+  }
+
+  private onBus(m: BusMessage): void {
+    switch (m.k) {
+      case 'patch': {
+        const set = this.byCounter.get(m.counterId);
+        if (!set || this.shown.get(m.counterId) !== m.sessionId) return;
+        const out: ToDisplay = { t: 'patch', sessionId: m.sessionId, seq: m.seq };
+        if (m.path !== undefined) {
+          out.path = m.path;
+          out.value = m.value;
+        }
+        if (m.focus !== undefined) out.focus = m.focus;
+        const text = JSON.stringify(out);
+        for (const c of set) this.send(c, text);
+        return;
+      }
+      case 'show': {
+        const set = this.byCounter.get(m.counterId);
+        if (!set) return;
+        if (m.sessionId === null) {
+          // Clear at once, before anything else: the next citizen must never see the previous data.
+          this.shown.set(m.counterId, null);
+          const text = JSON.stringify({ t: 'idle' } satisfies ToDisplay);
+          for (const c of set) {
+            if (c.pending) c.pending.length = 0;
+            this.send(c, text);
+          }
+        }
+        void this.resend([...set], m.counterId);
+        return;
+      }
+      case 'review': {
+        const set = this.byCounter.get(m.counterId);
+        if (!set || this.shown.get(m.counterId) !== m.sessionId) return;
+        const text = JSON.stringify({ t: 'review', sessionId: m.sessionId, on: m.on } satisfies ToDisplay);
+        for (const c of set) this.send(c, text);
+        return;
+      }
+      case 'reload': {
+        const set = this.byCounter.get(m.counterId);
+        if (set && this.shown.get(m.counterId) === m.sessionId) void this.resend([...set], m.counterId);
+        return;
+      }
+      case 'display': {
+        const conn = this.byDisplay.get(m.displayId);
+        if (!conn) return;
+        if (m.event === 'revoked') {
+          if (conn.socket.readyState === 1)
+            conn.socket.send(JSON.stringify({ t: 'revoked' } satisfies ToDisplay));
+          conn.socket.close(CLOSE_CODES.revoked, 'revoked');
+          this.detach(conn.socket, conn.displayId);
+          return;
+        }
+        void this.db
+          .selectFrom('live_displays')
+          .select(['counter_id', 'revoked_at'])
+          .where('id', '=', m.displayId)
+          .executeTakeFirst()
+          .then((row) => {
+            if (row?.counter_id != null && row.revoked_at === null && conn.counterId === null) {
+              return this.joinCounter(conn, row.counter_id);
+            }
+          })
+          .catch((err) => this.log.warn({ err }, 'live pairing notice failed'));
+        return;
+      }
+      case 'resync':
+        for (const [counterId, set] of this.byCounter) void this.resend([...set], counterId);
+        return;
+    }
+  }
+}

@@ -1,0 +1,434 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { LiveSessionView, OpenSessionInput, PatchInput } from '../../../core/api/live.ts';
+import { setAt } from '../../../core/forms/value-path.ts';
+import type { Database } from '../../db/schema.ts';
+import type { AuthContext } from '../../types.ts';
+import { canSeeUnit } from '../auth/auth.service.ts';
+import { recordEvent } from '../events/events.repo.ts';
+import type { LiveSessionRow } from './live.tables.ts';
+import { findLiveTemplate, pathInTemplate } from './live.templates.ts';
+import type { LiveBus } from './live-bus.ts';
+
+export type LiveError =
+  | { error: 'counter_not_found' }
+  | { error: 'template_not_found' }
+  | { error: 'session_not_found' }
+  | { error: 'session_closed' }
+  | { error: 'bad_path'; path: string }
+  | { error: 'too_large' };
+
+export function isLiveError(x: unknown): x is LiveError {
+  return typeof x === 'object' && x !== null && 'error' in x;
+}
+
+export interface Actor {
+  auth: AuthContext;
+  ip: string;
+}
+
+/** Largest draft kept for one session (JSON text). A form is a few kilobytes; this stops abuse, not typing. */
+export const MAX_DRAFT_BYTES = 256 * 1024;
+const MAX_VALUE_BYTES = 16 * 1024;
+
+export function toSessionView(r: LiveSessionRow, shownSessionId: string | null): LiveSessionView {
+  return {
+    id: r.id,
+    unitId: r.unit_id,
+    counterId: r.counter_id,
+    officerUserId: r.officer_user_id,
+    templateId: r.template_id,
+    templateVersion: r.template_version,
+    procedureCode: r.procedure_code,
+    label: r.label,
+    values: JSON.parse(r.values_json) as Record<string, unknown>,
+    focus: r.focus,
+    seq: r.seq,
+    status: r.status,
+    review: r.review === 1,
+    confirmedAt: r.confirmed_at,
+    printCount: r.print_count,
+    shown: shownSessionId === r.id,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    closedAt: r.closed_at,
+  };
+}
+
+export async function findCounterRow(db: Kysely<Database>, counterId: number) {
+  return db.selectFrom('counters').selectAll().where('id', '=', counterId).executeTakeFirst();
+}
+
+export async function shownSessionOf(db: Kysely<Database>, counterId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('live_counters')
+    .select('shown_session_id')
+    .where('counter_id', '=', counterId)
+    .executeTakeFirst();
+  return row?.shown_session_id ?? null;
+}
+
+async function setShown(db: Kysely<Database>, counterId: number, sessionId: string | null): Promise<void> {
+  const now = new Date().toISOString();
+  await db
+    .insertInto('live_counters')
+    .values({ counter_id: counterId, shown_session_id: sessionId, updated_at: now })
+    .onConflict((oc) => oc.column('counter_id').doUpdateSet({ shown_session_id: sessionId, updated_at: now }))
+    .execute();
+}
+
+/** A counter the actor may work at: an officer (or admin) who can see its unit. */
+async function usableCounter(db: Kysely<Database>, actor: Actor, counterId: number) {
+  const counter = await findCounterRow(db, counterId);
+  if (!counter || counter.active !== 1 || !canSeeUnit(actor.auth.scope, counter.unit_id)) return undefined;
+  return counter;
+}
+
+/** The actor's own session (an officer sees only the sessions he opened). */
+export async function findOwnSession(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+): Promise<LiveSessionRow | undefined> {
+  const row = await db.selectFrom('live_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row || row.officer_user_id !== actor.auth.user.id || !canSeeUnit(actor.auth.scope, row.unit_id))
+    return undefined;
+  return row;
+}
+
+/**
+ * Starts a session for the next citizen and shows it on the counter's display.
+ * Fails with counter_not_found or template_not_found.
+ */
+export async function openSession(
+  db: Kysely<Database>,
+  bus: LiveBus,
+  actor: Actor,
+  input: OpenSessionInput,
+): Promise<LiveSessionView | LiveError> {
+  const counter = await usableCounter(db, actor, input.counterId);
+  if (!counter) return { error: 'counter_not_found' };
+  const template = await findLiveTemplate(db, input.templateId, input.templateVersion);
+  if (!template) return { error: 'template_not_found' };
+  const now = new Date().toISOString();
+  const row = await db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('live_sessions')
+      .values({
+        id: randomUUID(),
+        unit_id: counter.unit_id,
+        counter_id: counter.id,
+        officer_user_id: actor.auth.user.id,
+        template_id: template.id,
+        template_version: template.version,
+        procedure_code: input.procedureCode,
+        label: input.label,
+        values_json: '{}',
+        focus: null,
+        status: 'open',
+        confirmed_at: null,
+        created_at: now,
+        updated_at: now,
+        closed_at: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await setShown(trx, counter.id, inserted.id);
+    await recordEvent(trx, {
+      actorUserId: actor.auth.user.id,
+      unitId: counter.unit_id,
+      entityType: 'live_session',
+      entityId: inserted.id,
+      action: 'open',
+      toState: 'open',
+      data: { counterId: counter.id, templateId: template.id, templateVersion: template.version },
+      ip: actor.ip,
+    });
+    return inserted;
+  });
+  await bus.publish({ k: 'show', counterId: counter.id, sessionId: row.id });
+  return toSessionView(row, row.id);
+}
+
+export async function listOpenSessions(
+  db: Kysely<Database>,
+  actor: Actor,
+  counterId: number,
+): Promise<LiveSessionView[] | LiveError> {
+  const counter = await usableCounter(db, actor, counterId);
+  if (!counter) return { error: 'counter_not_found' };
+  const [rows, shown] = await Promise.all([
+    db
+      .selectFrom('live_sessions')
+      .selectAll()
+      .where('counter_id', '=', counterId)
+      .where('officer_user_id', '=', actor.auth.user.id)
+      .where('status', '=', 'open')
+      .orderBy('created_at')
+      .execute(),
+    shownSessionOf(db, counterId),
+  ]);
+  return rows.map((r) => toSessionView(r, shown));
+}
+
+/** Shows one of the officer's open sessions on the counter's display (switching citizens). */
+export async function showSession(
+  db: Kysely<Database>,
+  bus: LiveBus,
+  actor: Actor,
+  id: string,
+): Promise<LiveSessionView | LiveError> {
+  const row = await findOwnSession(db, actor, id);
+  if (!row) return { error: 'session_not_found' };
+  if (row.status !== 'open') return { error: 'session_closed' };
+  await setShown(db, row.counter_id, row.id);
+  await bus.publish({ k: 'show', counterId: row.counter_id, sessionId: row.id });
+  return toSessionView(row, row.id);
+}
+
+/** Turns the review banner on or off ("Xin ông/bà kiểm tra lại thông tin"); each change is an event. */
+export async function setReview(
+  db: Kysely<Database>,
+  bus: LiveBus,
+  actor: Actor,
+  id: string,
+  on: boolean,
+): Promise<LiveSessionView | LiveError> {
+  const row = await findOwnSession(db, actor, id);
+  if (!row) return { error: 'session_not_found' };
+  if (row.status !== 'open') return { error: 'session_closed' };
+  const updated = await db.transaction().execute(async (trx) => {
+    const u = await trx
+      .updateTable('live_sessions')
+      .set({ review: on ? 1 : 0, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    // Review means the citizen looks at this session: it must be the one on the display.
+    if (on) await setShown(trx, row.counter_id, row.id);
+    await recordEvent(trx, {
+      actorUserId: actor.auth.user.id,
+      unitId: row.unit_id,
+      entityType: 'live_session',
+      entityId: id,
+      action: on ? 'review_start' : 'review_end',
+      ip: actor.ip,
+    });
+    return u;
+  });
+  if (on) await bus.publish({ k: 'show', counterId: row.counter_id, sessionId: row.id });
+  await bus.publish({ k: 'review', counterId: row.counter_id, sessionId: id, on });
+  return toSessionView(updated, await shownSessionOf(db, row.counter_id));
+}
+
+/** Records that the citizen checked the document on the display and confirmed it. */
+export async function confirmSession(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+): Promise<LiveSessionView | LiveError> {
+  const row = await findOwnSession(db, actor, id);
+  if (!row) return { error: 'session_not_found' };
+  if (row.status !== 'open') return { error: 'session_closed' };
+  const now = new Date().toISOString();
+  const updated = await db.transaction().execute(async (trx) => {
+    const u = await trx
+      .updateTable('live_sessions')
+      .set({ confirmed_at: now, updated_at: now })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordEvent(trx, {
+      actorUserId: actor.auth.user.id,
+      unitId: row.unit_id,
+      entityType: 'live_session',
+      entityId: id,
+      action: 'citizen_confirmed',
+      data: { seq: row.seq },
+      ip: actor.ip,
+    });
+    return u;
+  });
+  return toSessionView(updated, await shownSessionOf(db, row.counter_id));
+}
+
+/** Records a print (every print and reprint is an event with its number of copies). */
+export async function recordPrint(
+  db: Kysely<Database>,
+  actor: Actor,
+  row: LiveSessionRow,
+  copies: number,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('live_sessions')
+      .set((eb) => ({ print_count: eb('print_count', '+', 1), updated_at: new Date().toISOString() }))
+      .where('id', '=', row.id)
+      .execute();
+    await recordEvent(trx, {
+      actorUserId: actor.auth.user.id,
+      unitId: row.unit_id,
+      entityType: 'live_session',
+      entityId: row.id,
+      action: row.print_count > 0 ? 'reprint' : 'print',
+      data: { copies, templateId: row.template_id, templateVersion: row.template_version, seq: row.seq },
+      ip: actor.ip,
+    });
+  });
+}
+
+/** Ends a session: the display clears at once; the draft is kept for the retention period. */
+export async function closeSession(
+  db: Kysely<Database>,
+  bus: LiveBus,
+  actor: Actor,
+  id: string,
+): Promise<LiveSessionView | LiveError> {
+  const row = await findOwnSession(db, actor, id);
+  if (!row) return { error: 'session_not_found' };
+  if (row.status !== 'open') return toSessionView(row, null);
+  const now = new Date().toISOString();
+  const { updated, wasShown } = await db.transaction().execute(async (trx) => {
+    const u = await trx
+      .updateTable('live_sessions')
+      .set({ status: 'closed', closed_at: now, updated_at: now, review: 0 })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const shown = (await shownSessionOf(trx, row.counter_id)) === id;
+    if (shown) await setShown(trx, row.counter_id, null);
+    await recordEvent(trx, {
+      actorUserId: actor.auth.user.id,
+      unitId: row.unit_id,
+      entityType: 'live_session',
+      entityId: id,
+      action: 'close',
+      fromState: 'open',
+      toState: 'closed',
+      ip: actor.ip,
+    });
+    return { updated: u, wasShown: shown };
+  });
+  if (wasShown) await bus.publish({ k: 'show', counterId: row.counter_id, sessionId: null });
+  return toSessionView(updated, null);
+}
+
+interface CachedSession {
+  counterId: number;
+  officerUserId: number;
+  values: Record<string, unknown>;
+  seq: number;
+  focus: string | null;
+  templateId: string;
+  templateVersion: number;
+}
+
+export type PatchResult = { seq: number; applied: boolean } | LiveError;
+
+/**
+ * Applies typed patches to drafts. Each process keeps the sessions it has seen in memory and writes with
+ * an optimistic check on `seq`, so a keystroke costs one UPDATE; if another process wrote in between,
+ * the row is re-read and the patch applied again. A patch is acknowledged only once it is committed.
+ */
+export class PatchApplier {
+  private readonly cache = new Map<string, CachedSession>();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly bus: LiveBus,
+  ) {}
+
+  forget(sessionId: string): void {
+    this.cache.delete(sessionId);
+  }
+
+  private async load(sessionId: string, actor: Actor): Promise<CachedSession | LiveError> {
+    const row = await findOwnSession(this.db, actor, sessionId);
+    if (!row) return { error: 'session_not_found' };
+    if (row.status !== 'open') return { error: 'session_closed' };
+    const c: CachedSession = {
+      counterId: row.counter_id,
+      officerUserId: row.officer_user_id,
+      values: JSON.parse(row.values_json) as Record<string, unknown>,
+      seq: row.seq,
+      focus: row.focus,
+      templateId: row.template_id,
+      templateVersion: row.template_version,
+    };
+    this.cache.set(sessionId, c);
+    return c;
+  }
+
+  async apply(actor: Actor, sessionId: string, p: PatchInput): Promise<PatchResult> {
+    let c = this.cache.get(sessionId);
+    if (c && c.officerUserId !== actor.auth.user.id) return { error: 'session_not_found' };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (!c) {
+        const loaded = await this.load(sessionId, actor);
+        if (isLiveError(loaded)) return loaded;
+        c = loaded;
+      }
+      if (p.seq <= c.seq) return { seq: c.seq, applied: false };
+      let values = c.values;
+      if (p.path !== undefined) {
+        const template = await findLiveTemplate(this.db, c.templateId, c.templateVersion);
+        if (!template || !pathInTemplate(template, p.path)) return { error: 'bad_path', path: p.path };
+        const value = p.value === undefined ? null : p.value;
+        if (JSON.stringify(value).length > MAX_VALUE_BYTES) return { error: 'too_large' };
+        values = structuredClone(c.values);
+        setAt(values, p.path, value === null ? undefined : value);
+      }
+      const json = JSON.stringify(values);
+      if (json.length > MAX_DRAFT_BYTES) return { error: 'too_large' };
+      const focus = p.focus === undefined ? c.focus : p.focus;
+      const res = await this.db
+        .updateTable('live_sessions')
+        .set({ values_json: json, focus, seq: p.seq, updated_at: new Date().toISOString() })
+        .where('id', '=', sessionId)
+        .where('seq', '=', c.seq)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) === 1) {
+        c.values = values;
+        c.seq = p.seq;
+        c.focus = focus;
+        const msg: Parameters<LiveBus['publish']>[0] = {
+          k: 'patch',
+          counterId: c.counterId,
+          sessionId,
+          seq: p.seq,
+        };
+        if (p.path !== undefined) {
+          msg.path = p.path;
+          msg.value = p.value === undefined ? null : p.value;
+        }
+        if (p.focus !== undefined) msg.focus = p.focus;
+        await this.bus.publish(msg);
+        return { seq: p.seq, applied: true };
+      }
+      // Another process (or a closed session): read the row again.
+      this.cache.delete(sessionId);
+      c = undefined;
+    }
+    return { error: 'session_not_found' };
+  }
+}
+
+/** Deletes drafts of sessions closed more than `days` ago, and pairing leftovers. Returns the drafts removed. */
+export async function sweepLive(db: Kysely<Database>, days: number, now = Date.now()): Promise<number> {
+  const cutoff = new Date(now - days * 86_400_000).toISOString();
+  const res = await db
+    .deleteFrom('live_sessions')
+    .where('status', '=', 'closed')
+    .where('closed_at', '<', cutoff)
+    .executeTakeFirst();
+  const dayAgo = new Date(now - 86_400_000).toISOString();
+  // A display page that never got paired leaves a row behind; a day later it is noise.
+  await db
+    .deleteFrom('live_displays')
+    .where('counter_id', 'is', null)
+    .where('created_at', '<', dayAgo)
+    .execute();
+  await db.deleteFrom('live_pair_failures').where('at', '<', dayAgo).execute();
+  return Number(res.numDeletedRows);
+}

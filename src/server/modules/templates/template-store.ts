@@ -1,0 +1,185 @@
+import { resolve } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { FormTemplate } from '../../../core/forms/FormTemplate.ts';
+import { parseTemplate } from '../../../core/forms/parse-template.ts';
+import { validateValues } from '../../../core/forms/validate-values.ts';
+import type { Database } from '../../db/schema.ts';
+import { loadTemplateDir, type TemplateLoadError } from '../../templates/load-templates.ts';
+import { recordEvent } from '../events/events.repo.ts';
+import './templates.tables.ts';
+
+export const TEMPLATES_DIR = resolve('templates');
+
+export interface TemplateSummary {
+  id: string;
+  version: number;
+  title: string;
+  field: string;
+  procedureCodes: string[];
+}
+
+/** Versions never change once stored, so a parsed template can be cached by id and version in every process. */
+const parsedCache = new Map<string, FormTemplate>();
+
+function cacheKey(id: string, version: number): string {
+  return `${id}@${version}`;
+}
+
+function parseStored(definition: string): FormTemplate {
+  return JSON.parse(definition) as FormTemplate;
+}
+
+/**
+ * Stores every template file whose (id, version) is not yet in the database. Returns the load errors
+ * (a broken file is skipped, never half-stored) and how many versions were added.
+ */
+export async function syncTemplatesFromDir(
+  db: Kysely<Database>,
+  dir: string = TEMPLATES_DIR,
+): Promise<{ added: number; errors: TemplateLoadError[] }> {
+  const { templates, errors } = loadTemplateDir(dir);
+  const existing = await db.selectFrom('form_templates').select(['template_id', 'version']).execute();
+  const have = new Set(existing.map((r) => cacheKey(r.template_id, r.version)));
+  const now = new Date().toISOString();
+  const rows = templates
+    .filter((t) => !have.has(cacheKey(t.id, t.version)))
+    .map((t) => ({
+      template_id: t.id,
+      version: t.version,
+      field: t.field,
+      title: t.title,
+      definition: JSON.stringify(t),
+      source: 'file',
+      created_at: now,
+      created_by: null,
+    }));
+  if (rows.length > 0) await db.insertInto('form_templates').values(rows).execute();
+  return { added: rows.length, errors };
+}
+
+/** The latest version of each template. */
+export async function listTemplates(db: Kysely<Database>): Promise<TemplateSummary[]> {
+  const rows = await db
+    .selectFrom('form_templates')
+    .select(['template_id', 'version', 'definition'])
+    .orderBy('template_id')
+    .orderBy('version', 'desc')
+    .execute();
+  const latest = new Map<string, TemplateSummary>();
+  for (const r of rows) {
+    if (latest.has(r.template_id)) continue;
+    const t = await findTemplate(db, r.template_id, r.version, r.definition);
+    if (t)
+      latest.set(t.id, {
+        id: t.id,
+        version: t.version,
+        title: t.title,
+        field: t.field,
+        procedureCodes: t.procedureCodes,
+      });
+  }
+  return [...latest.values()].sort(
+    (a, b) => a.field.localeCompare(b.field) || a.title.localeCompare(b.title, 'vi'),
+  );
+}
+
+/** A template by id (latest version unless one is asked for); undefined when there is none. */
+export async function findTemplate(
+  db: Kysely<Database>,
+  id: string,
+  version?: number,
+  knownDefinition?: string,
+): Promise<FormTemplate | undefined> {
+  let v = version;
+  if (v === undefined) {
+    const row = await db
+      .selectFrom('form_templates')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('template_id', '=', id)
+      .executeTakeFirst();
+    if (row?.v == null) return undefined;
+    v = Number(row.v);
+  }
+  const key = cacheKey(id, v);
+  const cached = parsedCache.get(key);
+  if (cached) return cached;
+  let definition = knownDefinition;
+  if (definition === undefined) {
+    const row = await db
+      .selectFrom('form_templates')
+      .select('definition')
+      .where('template_id', '=', id)
+      .where('version', '=', v)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    definition = row.definition;
+  }
+  const t = parseStored(definition);
+  parsedCache.set(key, t);
+  return t;
+}
+
+export async function listVersions(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('form_templates')
+    .select(['version', 'source', 'created_at', 'created_by'])
+    .where('template_id', '=', id)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+export type ImportResult =
+  | { ok: true; template: FormTemplate }
+  | { ok: false; errors: { path: string; message: string }[] };
+
+/**
+ * Imports a template definition as a new version (max stored + 1), so that anything made with an older
+ * version keeps rendering with it. Validation failures come back by path; nothing is stored then.
+ */
+export async function importTemplate(
+  db: Kysely<Database>,
+  raw: unknown,
+  actor: { userId: number; ip: string },
+): Promise<ImportResult> {
+  const parsed = parseTemplate(raw);
+  if (!parsed.ok)
+    return { ok: false, errors: parsed.issues.map((i) => ({ path: i.path, message: i.message })) };
+  const t = parsed.template;
+  const sampleErrors = t.samples.flatMap((s, i) =>
+    validateValues(t, s.values).errors.map((e) => ({
+      path: `samples[${i}].values.${e.path}`,
+      message: `Mẫu "${s.name}": ${e.message}`,
+    })),
+  );
+  if (sampleErrors.length > 0) return { ok: false, errors: sampleErrors };
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('form_templates')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('template_id', '=', t.id)
+      .executeTakeFirst();
+    const version = Number(row?.v ?? 0) + 1;
+    const stored: FormTemplate = { ...t, version };
+    await trx
+      .insertInto('form_templates')
+      .values({
+        template_id: t.id,
+        version,
+        field: t.field,
+        title: t.title,
+        definition: JSON.stringify(stored),
+        source: 'import',
+        created_at: new Date().toISOString(),
+        created_by: actor.userId,
+      })
+      .execute();
+    await recordEvent(trx, {
+      actorUserId: actor.userId,
+      entityType: 'template',
+      entityId: `${t.id}@${version}`,
+      action: 'import',
+      ip: actor.ip,
+    });
+    return { ok: true, template: stored };
+  });
+}
