@@ -30,7 +30,14 @@ export async function run(): Promise<BenchResults> {
   if (errors.length > 0) throw new Error(`template errors: ${JSON.stringify(errors.slice(0, 3))}`);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const rows: { id: string; med: number; p95: number; cMed: number; cP95: number; pages: string }[] = [];
   try {
@@ -57,7 +64,9 @@ export async function run(): Promise<BenchResults> {
   } finally {
     await browser.close();
   }
-  console.log('\n| template | pdfmake median ms | p95 | chromium median ms | p95 | speed-up | pdf size |\n|---|---|---|---|---|---|---|');
+  console.log(
+    '\n| template | pdfmake median ms | p95 | chromium median ms | p95 | speed-up | pdf size |\n|---|---|---|---|---|---|---|',
+  );
   for (const r of rows) {
     console.log(
       `| ${r.id} | ${round(r.med)} | ${round(r.p95)} | ${round(r.cMed)} | ${round(r.cP95)} | ${round(r.cMed / r.med, 1)}× | ${r.pages} |`,

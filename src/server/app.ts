@@ -13,6 +13,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { cccdRoutes } from './modules/cccd/cccd.routes.ts';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { liveRoutes } from './modules/live/live.routes.ts';
 import { procedureRoutes } from './modules/procedures/procedures.routes.ts';
 import { templateRoutes } from './modules/templates/templates.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
@@ -87,6 +88,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(dossierRoutes);
   await app.register(addressRoutes);
   await app.register(cccdRoutes);
+  await app.register(liveRoutes);
   await installWebStatic(app);
   return app;
 }

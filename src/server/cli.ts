@@ -49,7 +49,12 @@ async function run(argv: string[]): Promise<void> {
     return;
   }
   const config = loadConfig();
-  const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  const db = openDb({
+    databaseUrl: config.databaseUrl,
+    pgSchema: config.databaseSchema,
+    dataDir: config.dataDir,
+    poolSize: 2,
+  });
   try {
     const prepared = await prepareDatabase(db);
     for (const e of prepared.templateErrors) console.error(`Mẫu lỗi ${e.file} ${e.path}: ${e.message}`);

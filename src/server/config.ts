@@ -8,6 +8,8 @@ export interface AppConfig {
   dataDir: string;
   /** postgres://… when set; otherwise the SQLite file under dataDir is used. */
   databaseUrl: string | undefined;
+  /** A PostgreSQL schema other than the default (one database shared by several deployments or test runs). */
+  databaseSchema: string | undefined;
   production: boolean;
   /** Public base URL used in printed QR codes; falls back to the request's host. */
   publicUrl: string | undefined;
@@ -24,6 +26,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.DATABASE_SCHEMA || undefined,
     production,
     publicUrl: env.PUBLIC_URL || undefined,
     sessionDays: Number(env.SESSION_DAYS ?? 7),

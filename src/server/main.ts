@@ -19,7 +19,11 @@ if (!existsSync(join(WEB_DIST, 'index.html')) && process.env.SKIP_WEB_BUILD !== 
   }
 }
 
-const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const db = openDb({
+  databaseUrl: config.databaseUrl,
+  pgSchema: config.databaseSchema,
+  dataDir: config.dataDir,
+});
 const prepared = await prepareDatabase(db);
 const app = await buildApp({
   db,

@@ -5,6 +5,7 @@ import { UnitsPage } from './admin/UnitsPage.tsx';
 import { UsersPage } from './admin/UsersPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { ScanTestPage } from './scan/ScanTestPage.tsx';
 import { api, setCsrfToken } from './ui/api.ts';
 import { Layout } from './ui/Layout.tsx';
 import { navigate, usePath } from './ui/router.ts';
@@ -47,6 +48,7 @@ function App() {
   let page: ReactElement;
   if (path.startsWith('/quan-tri/don-vi') && user.role === 'admin') page = <UnitsPage />;
   else if (path.startsWith('/quan-tri/tai-khoan') && user.role === 'admin') page = <UsersPage />;
+  else if (path === '/thu-quet' && ['admin', 'officer', 'processor'].includes(user.role)) page = <ScanTestPage />;
   else page = <HomePage />;
 
   return (

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noArrayIndexKey: a document is rendered whole from a fixed tree; position is the identity
 import type { ReactNode } from 'react';
 import type { Align, DocBlock, DocumentModel, QrModules, Span } from './DocumentModel.ts';
 import { QUOC_HIEU, TIEU_NGU } from './national-header.ts';
@@ -118,7 +119,12 @@ function Block({ block, focus }: { block: DocBlock; focus: string | undefined })
         </>
       );
     case 'paragraph': {
-      const cls = [alignClass(block.align), block.indent ? 'kv-indent' : '', block.bold ? 'kv-bold' : '', block.italic ? 'kv-italic' : '']
+      const cls = [
+        alignClass(block.align),
+        block.indent ? 'kv-indent' : '',
+        block.bold ? 'kv-bold' : '',
+        block.italic ? 'kv-italic' : '',
+      ]
         .filter(Boolean)
         .join(' ');
       return (
@@ -133,7 +139,10 @@ function Block({ block, focus }: { block: DocBlock; focus: string | undefined })
         <table className="kv-table">
           <colgroup>
             {block.widths.map((w, i) => (
-              <col key={i} style={w === 'auto' ? undefined : { width: `${((w / total) * 100).toFixed(2)}%` }} />
+              <col
+                key={i}
+                style={w === 'auto' ? undefined : { width: `${((w / total) * 100).toFixed(2)}%` }}
+              />
             ))}
           </colgroup>
           {block.header ? (
@@ -208,11 +217,25 @@ function Block({ block, focus }: { block: DocBlock; focus: string | undefined })
     case 'qr': {
       const c = block.content;
       return (
-        <div className={`kv-qr ${alignClass(block.align)}`} data-path={block.path} style={{ display: 'flex', flexDirection: 'column', alignItems: block.align === 'left' ? 'flex-start' : block.align === 'right' ? 'flex-end' : 'center' }}>
+        <div
+          className={`kv-qr ${alignClass(block.align)}`}
+          data-path={block.path}
+          style={{
+            display: 'flex',
+            flexDirection: 'column',
+            alignItems:
+              block.align === 'left' ? 'flex-start' : block.align === 'right' ? 'flex-end' : 'center',
+          }}
+        >
           {c === null ? (
             <div style={{ width: `${block.size}mm`, height: `${block.size}mm` }} />
           ) : c.type === 'image' ? (
-            <img src={c.src} alt="QR" width={`${block.size}mm`} style={{ width: `${block.size}mm`, height: `${block.size}mm` }} />
+            <img
+              src={c.src}
+              alt="QR"
+              width={`${block.size}mm`}
+              style={{ width: `${block.size}mm`, height: `${block.size}mm` }}
+            />
           ) : (
             <QrSvg modules={c.modules} sizeMm={block.size} />
           )}

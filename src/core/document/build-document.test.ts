@@ -19,7 +19,12 @@ const r = parseTemplate({
     { key: 'bornWords', type: 'dateInWords', label: 'Bằng chữ', from: 'born' },
     { key: 'at', type: 'placeAndDate', label: 'Làm tại' },
     { key: 'fee', type: 'money', label: 'Lệ phí' },
-    { key: 'items', type: 'group', label: 'Giấy tờ', fields: [{ key: 'n', type: 'text', label: 'Tên giấy tờ' }] },
+    {
+      key: 'items',
+      type: 'group',
+      label: 'Giấy tờ',
+      fields: [{ key: 'n', type: 'text', label: 'Tên giấy tờ' }],
+    },
   ],
   layout: [
     { type: 'title', text: 'TỜ KHAI THỬ' },
@@ -27,7 +32,15 @@ const r = parseTemplate({
     { type: 'paragraph', runs: ['Sinh: ', { value: 'born' }, ' ghi bằng chữ: ', { value: 'bornWords' }] },
     { type: 'paragraph', runs: [{ value: 'at' }] },
     { type: 'paragraph', runs: ['Lệ phí: ', { value: 'fee' }] },
-    { type: 'table', group: 'items', blankRows: 2, columns: [{ header: 'STT', cell: [{ rowNumber: true }] }, { header: 'Tên', cell: [{ value: 'n' }] }] },
+    {
+      type: 'table',
+      group: 'items',
+      blankRows: 2,
+      columns: [
+        { header: 'STT', cell: [{ rowNumber: true }] },
+        { header: 'Tên', cell: [{ value: 'n' }] },
+      ],
+    },
     { use: 'copyRequest' },
   ],
   samples: [{ name: 'rỗng', values: {} }],
@@ -46,12 +59,19 @@ function allSpans(blocks: DocBlock[]): Span[] {
 
 describe('buildDocument', () => {
   it('prints values with their field path, dates in words, money in words, and the place-date line', () => {
-    const v = validateValues(t, { name: 'trần a', born: '02062025', at: { place: 'Sa Đéc', date: '05/02/2025' }, fee: 8000 });
+    const v = validateValues(t, {
+      name: 'trần a',
+      born: '02062025',
+      at: { place: 'Sa Đéc', date: '05/02/2025' },
+      fee: 8000,
+    });
     const doc = buildDocument(t, v.values);
     expect(doc).toMatchObject({ templateId: 'thu', templateVersion: 3, title: 'Tờ khai thử', fontSize: 13 });
     const text = documentText(doc);
     expect(text).toContain('Tên: TRẦN A');
-    expect(text).toContain('Sinh: 02/06/2025 ghi bằng chữ: Ngày hai tháng sáu năm hai nghìn không trăm hai mươi lăm');
+    expect(text).toContain(
+      'Sinh: 02/06/2025 ghi bằng chữ: Ngày hai tháng sáu năm hai nghìn không trăm hai mươi lăm',
+    );
     expect(text).toContain('Sa Đéc, ngày 05 tháng 02 năm 2025');
     expect(text).toContain('Lệ phí: 8.000 đồng (Tám nghìn đồng)');
     const spans = allSpans(doc.blocks);
@@ -64,14 +84,20 @@ describe('buildDocument', () => {
     const text = documentText(doc);
     expect(text).toContain('Tên: ..........');
     expect(text).toContain('...................., ngày .... tháng .... năm ........');
-    expect(allSpans(doc.blocks).filter((s) => s.blank).every((s) => s.path !== undefined)).toBe(true);
+    expect(
+      allSpans(doc.blocks)
+        .filter((s) => s.blank)
+        .every((s) => s.path !== undefined),
+    ).toBe(true);
   });
 
   it('gives group rows indexed paths and row numbers, with blank rows when empty', () => {
     const empty = buildDocument(t, {});
     const table = empty.blocks.find((b) => b.kind === 'table');
     expect(table?.kind === 'table' && table.rows.length).toBe(2);
-    const filled = buildDocument(t, { items: [{ n: 'Tờ khai' }, { n: 'Giấy chứng sinh' }, { n: 'Bản sao' }] });
+    const filled = buildDocument(t, {
+      items: [{ n: 'Tờ khai' }, { n: 'Giấy chứng sinh' }, { n: 'Bản sao' }],
+    });
     const spans = allSpans(filled.blocks);
     expect(spans.find((s) => s.text === 'Bản sao')?.path).toBe('items[2].n');
     expect(documentText(filled)).toContain('3 | Bản sao');

@@ -1,15 +1,15 @@
 import { create as createQr } from 'qrcode';
 import { evaluateCondition, isEmptyValue } from '../forms/conditions.ts';
-import { FIELD_TYPE_SPECS, type PrintContext } from '../forms/field-types.ts';
 import {
   type FieldDef,
   type FormTemplate,
   isBlockUse,
   type LayoutBlock,
   type Run,
-  type ValuePart,
   templateFields,
+  type ValuePart,
 } from '../forms/FormTemplate.ts';
+import { FIELD_TYPE_SPECS, type PrintContext } from '../forms/field-types.ts';
 import { getAt } from '../forms/value-path.ts';
 import { upperVi } from '../forms/vi-text.ts';
 import type { DocBlock, DocumentModel, QrModules, SignatureColumnModel, Span } from './DocumentModel.ts';
@@ -22,7 +22,14 @@ export interface BuildOptions {
 /** Longest text a single value may print; longer values are cut (validation refuses them anyway). */
 const MAX_PRINTED = 5000;
 const DEFAULT_BLANK = 20;
-const PART_BLANK: Partial<Record<ValuePart, number>> = { day: 4, month: 4, year: 8, hour: 4, minute: 4, place: 20 };
+const PART_BLANK: Partial<Record<ValuePart, number>> = {
+  day: 4,
+  month: 4,
+  year: 8,
+  hour: 4,
+  minute: 4,
+  place: 20,
+};
 export const DEFAULT_SIGNATURE_NOTE = '(Ký, ghi rõ họ, chữ đệm, tên)';
 
 export function blankText(length: number): string {
@@ -40,7 +47,7 @@ class Builder {
   private readonly printCtx: PrintContext;
 
   constructor(
-    private readonly template: FormTemplate,
+    template: FormTemplate,
     private readonly values: Record<string, unknown>,
   ) {
     this.top = new Map(templateFields(template).map((f) => [f.key, f]));
@@ -48,7 +55,14 @@ class Builder {
   }
 
   private valueSpans(
-    run: { value: string; part?: ValuePart | undefined; blank?: number | undefined; bold?: boolean | undefined; italic?: boolean | undefined; upper?: boolean | undefined },
+    run: {
+      value: string;
+      part?: ValuePart | undefined;
+      blank?: number | undefined;
+      bold?: boolean | undefined;
+      italic?: boolean | undefined;
+      upper?: boolean | undefined;
+    },
     scope: Scope,
   ): Span[] {
     const path = `${scope.base}${run.value}`;
@@ -80,7 +94,8 @@ class Builder {
       });
     }
     const s = print(run.part);
-    if (s === '') return [blank(run.blank ?? (run.part ? (PART_BLANK[run.part] ?? DEFAULT_BLANK) : DEFAULT_BLANK))];
+    if (s === '')
+      return [blank(run.blank ?? (run.part ? (PART_BLANK[run.part] ?? DEFAULT_BLANK) : DEFAULT_BLANK))];
     return [{ text: s, path, ...style }];
   }
 
@@ -88,7 +103,11 @@ class Builder {
     const full = `${scope.base}${path}`;
     const v = getAt(this.values, full);
     const checked =
-      option === undefined ? !isEmptyValue(v) && v !== false : Array.isArray(v) ? v.includes(option) : v === option;
+      option === undefined
+        ? !isEmptyValue(v) && v !== false
+        : Array.isArray(v)
+          ? v.includes(option)
+          : v === option;
     return { text: checked ? '☒' : '☐', path: full, checkbox: checked ? 'checked' : 'unchecked' };
   }
 
@@ -223,7 +242,9 @@ class Builder {
                 above: this.spans(c.above ?? [], scope),
                 title: c.title,
                 note: c.note ?? DEFAULT_SIGNATURE_NOTE,
-                name: c.name ? this.valueSpans({ value: c.name, blank: 1 }, scope).filter((s) => !s.blank) : [],
+                name: c.name
+                  ? this.valueSpans({ value: c.name, blank: 1 }, scope).filter((s) => !s.blank)
+                  : [],
               }),
             ),
           });
@@ -270,8 +291,15 @@ export function qrModules(text: string): QrModules {
  * (draft or not); anything else still builds (wrong shapes print as blanks), so a live preview never
  * breaks on what is being typed.
  */
-export function buildDocument(template: FormTemplate, values: unknown, opts: BuildOptions = {}): DocumentModel {
-  const vals = typeof values === 'object' && values !== null && !Array.isArray(values) ? (values as Record<string, unknown>) : {};
+export function buildDocument(
+  template: FormTemplate,
+  values: unknown,
+  opts: BuildOptions = {},
+): DocumentModel {
+  const vals =
+    typeof values === 'object' && values !== null && !Array.isArray(values)
+      ? (values as Record<string, unknown>)
+      : {};
   const builder = new Builder(template, vals);
   return {
     templateId: template.id,

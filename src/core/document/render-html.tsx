@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { documentCss } from './document-css.ts';
 import type { DocumentModel } from './DocumentModel.ts';
 import { DocumentView } from './DocumentView.tsx';
+import { documentCss } from './document-css.ts';
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

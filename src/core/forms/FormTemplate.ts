@@ -33,7 +33,9 @@ export type FieldType = z.infer<typeof FieldType>;
 
 /** A value path segment: `fullName`, `mother`, `children`. Paths join them with dots: `mother.fullName`. */
 const KEY = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/;
-export const FieldKey = z.string().regex(KEY, 'Khóa trường chỉ gồm chữ Latin, số, dấu gạch dưới, nối bằng dấu chấm');
+export const FieldKey = z
+  .string()
+  .regex(KEY, 'Khóa trường chỉ gồm chữ Latin, số, dấu gạch dưới, nối bằng dấu chấm');
 
 export type Condition =
   | { field: string; is: 'empty' | 'filled' }
@@ -301,7 +303,11 @@ export const LayoutBlock: z.ZodType<LayoutBlock> = z.lazy(() =>
       after: z.array(Run).optional(),
       shownWhen,
     }),
-    z.strictObject({ type: z.literal('signature'), columns: z.array(SignatureColumn).min(1).max(3), shownWhen }),
+    z.strictObject({
+      type: z.literal('signature'),
+      columns: z.array(SignatureColumn).min(1).max(3),
+      shownWhen,
+    }),
     z.strictObject({
       type: z.literal('columns'),
       columns: z

@@ -40,8 +40,18 @@ const requester: ReusableBlock = {
       required: true,
       hint: 'Ví dụ: Ủy ban nhân dân phường Sa Đéc',
     },
-    { key: '{{prefix}}.fullName', type: 'personName', label: 'Họ, chữ đệm, tên người yêu cầu', required: true },
-    { key: '{{prefix}}.birthDate', type: 'date', label: 'Ngày, tháng, năm sinh người yêu cầu', notAfterToday: true },
+    {
+      key: '{{prefix}}.fullName',
+      type: 'personName',
+      label: 'Họ, chữ đệm, tên người yêu cầu',
+      required: true,
+    },
+    {
+      key: '{{prefix}}.birthDate',
+      type: 'date',
+      label: 'Ngày, tháng, năm sinh người yêu cầu',
+      notAfterToday: true,
+    },
     {
       key: '{{prefix}}.residence',
       type: 'address',
@@ -56,22 +66,44 @@ const requester: ReusableBlock = {
   layout: [
     {
       type: 'paragraph',
-      runs: [{ text: 'Kính gửi: ', bold: true }, { footnote: '{{recipientNote}}' }, ' ', { value: 'recipient', blank: 60 }],
+      runs: [
+        { text: 'Kính gửi: ', bold: true },
+        { footnote: '{{recipientNote}}' },
+        ' ',
+        { value: 'recipient', blank: 60 },
+      ],
     },
     {
       type: 'labelValue',
-      items: [{ label: 'Họ, chữ đệm, tên người yêu cầu: ', value: '{{prefix}}.fullName', upper: true, blank: 45 }],
-    },
-    { type: 'labelValue', items: [{ label: 'Ngày, tháng, năm sinh: ', value: '{{prefix}}.birthDate', blank: 30 }] },
-    {
-      type: 'labelValue',
-      items: [{ label: 'Nơi cư trú: ', footnote: '{{residenceNote}}', value: '{{prefix}}.residence', blank: 70 }],
+      items: [
+        { label: 'Họ, chữ đệm, tên người yêu cầu: ', value: '{{prefix}}.fullName', upper: true, blank: 45 },
+      ],
     },
     {
       type: 'labelValue',
-      items: [{ label: 'Giấy tờ tùy thân: ', footnote: '{{identityNote}}', value: '{{prefix}}.identity', blank: 65 }],
+      items: [{ label: 'Ngày, tháng, năm sinh: ', value: '{{prefix}}.birthDate', blank: 30 }],
     },
-    { type: 'labelValue', items: [{ label: '{{relationLabel}}: ', value: '{{prefix}}.relation', blank: 40 }] },
+    {
+      type: 'labelValue',
+      items: [
+        { label: 'Nơi cư trú: ', footnote: '{{residenceNote}}', value: '{{prefix}}.residence', blank: 70 },
+      ],
+    },
+    {
+      type: 'labelValue',
+      items: [
+        {
+          label: 'Giấy tờ tùy thân: ',
+          footnote: '{{identityNote}}',
+          value: '{{prefix}}.identity',
+          blank: 65,
+        },
+      ],
+    },
+    {
+      type: 'labelValue',
+      items: [{ label: '{{relationLabel}}: ', value: '{{prefix}}.relation', blank: 40 }],
+    },
   ],
 };
 
@@ -81,7 +113,12 @@ const person: ReusableBlock = {
   params: { who: '', birthPartial: 'false' },
   fields: [
     { key: '{{prefix}}.fullName', type: 'personName', label: 'Họ, chữ đệm, tên {{who}}' },
-    { key: '{{prefix}}.birthDate', type: 'date', label: 'Ngày, tháng, năm sinh {{who}}', notAfterToday: true },
+    {
+      key: '{{prefix}}.birthDate',
+      type: 'date',
+      label: 'Ngày, tháng, năm sinh {{who}}',
+      notAfterToday: true,
+    },
     { key: '{{prefix}}.gender', type: 'gender', label: 'Giới tính {{who}}' },
     { key: '{{prefix}}.ethnicity', type: 'ethnicity', label: 'Dân tộc {{who}}' },
     { key: '{{prefix}}.nationality', type: 'nationality', label: 'Quốc tịch {{who}}' },

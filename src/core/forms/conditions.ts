@@ -12,7 +12,8 @@ export function isEmptyValue(v: unknown): boolean {
 
 function sameScalar(v: unknown, expected: string | number | boolean): boolean {
   if (Array.isArray(v)) return v.some((x) => sameScalar(x, expected));
-  if (typeof expected === 'string' && typeof v === 'string') return v.normalize('NFC') === expected.normalize('NFC');
+  if (typeof expected === 'string' && typeof v === 'string')
+    return v.normalize('NFC') === expected.normalize('NFC');
   return v === expected;
 }
 

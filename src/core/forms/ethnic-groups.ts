@@ -3,7 +3,7 @@
  * exchange with the national population database); `code1979` follows QĐ 121-TCTK/PPCĐ (1979, used by
  * health-insurance XML). The two lists disagree on most codes, so both are kept.
  * `name` is what a form prints; `aliases` are other names people say (in the official list's brackets).
-*/
+ */
 export interface EthnicGroup {
   code2008: string;
   code1979: string;

@@ -1,11 +1,5 @@
 import { REUSABLE_BLOCKS, type ReusableBlock } from './blocks.ts';
-import {
-  type BlockUse,
-  type FieldDef,
-  FormTemplate,
-  isBlockUse,
-  type LayoutBlock,
-} from './FormTemplate.ts';
+import { type BlockUse, type FieldDef, FormTemplate, isBlockUse, type LayoutBlock } from './FormTemplate.ts';
 
 export interface TemplateIssue {
   /** Where in the template file: `layout[3].items[0].value`. */
@@ -33,9 +27,14 @@ function instantiate(
   where: string,
   issues: TemplateIssue[],
 ): { fields: FieldDef[]; layout: LayoutBlock[] } | undefined {
-  const block: ReusableBlock | undefined = Object.hasOwn(REUSABLE_BLOCKS, use.use) ? REUSABLE_BLOCKS[use.use] : undefined;
+  const block: ReusableBlock | undefined = Object.hasOwn(REUSABLE_BLOCKS, use.use)
+    ? REUSABLE_BLOCKS[use.use]
+    : undefined;
   if (!block) {
-    issues.push({ path: where, message: `Không có khối dùng chung tên "${use.use}" (có: ${Object.keys(REUSABLE_BLOCKS).join(', ')})` });
+    issues.push({
+      path: where,
+      message: `Không có khối dùng chung tên "${use.use}" (có: ${Object.keys(REUSABLE_BLOCKS).join(', ')})`,
+    });
     return undefined;
   }
   const prefix = use.prefix ?? block.defaultPrefix;
@@ -60,7 +59,9 @@ function instantiate(
   const override = use.override ?? {};
   fields = fields
     .filter((f) => !omit.has(f.key))
-    .map((f) => ({ ...f, ...(Object.hasOwn(override, f.key) ? override[f.key] : {}), key: f.key }) as FieldDef)
+    .map(
+      (f) => ({ ...f, ...(Object.hasOwn(override, f.key) ? override[f.key] : {}), key: f.key }) as FieldDef,
+    )
     .map((f) => (required.has(f.key) ? { ...f, required: true } : f));
   return { fields, layout };
 }
@@ -99,7 +100,10 @@ export function expandTemplate(t: FormTemplate): ExpandResult {
         return [
           {
             ...b,
-            columns: b.columns.map((c, j) => ({ ...c, blocks: expandLayout(c.blocks, `${here}.columns[${j}].blocks`) })),
+            columns: b.columns.map((c, j) => ({
+              ...c,
+              blocks: expandLayout(c.blocks, `${here}.columns[${j}].blocks`),
+            })),
           },
         ];
       }
@@ -113,7 +117,10 @@ export function expandTemplate(t: FormTemplate): ExpandResult {
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.map((iss) => ({ path: iss.path.map(String).join('.'), message: iss.message })),
+      issues: parsed.error.issues.map((iss) => ({
+        path: iss.path.map(String).join('.'),
+        message: iss.message,
+      })),
     };
   }
   return { ok: true, template: parsed.data };

@@ -12,8 +12,8 @@ import {
   formatDmy,
   formatThousands,
   isoParts,
-  monthForLine,
   moneyWords,
+  monthForLine,
   parseDateVi,
   titleCaseName,
   upperVi,
@@ -78,7 +78,11 @@ function asText(raw: unknown): string | undefined {
 function tooLong(field: FieldDef, limit: number, text: string): Normalized | undefined {
   const max = field.maxLength ?? limit;
   if ([...text].length > max) {
-    return { ok: false, message: `${field.label} quá dài (tối đa ${max} ký tự)`, cleaned: [...text].slice(0, max).join('') };
+    return {
+      ok: false,
+      message: `${field.label} quá dài (tối đa ${max} ký tự)`,
+      cleaned: [...text].slice(0, max).join(''),
+    };
   }
   return undefined;
 }
@@ -189,7 +193,12 @@ function normalizeIdentityDocument(raw: unknown, field: FieldDef, ctx: Normalize
     // Only a number typed: a 12-digit number is the personal ID (what TT 04/2024 asks for first).
     const n = digitsOnly(cleanText(raw));
     const bad = checkPersonalIdNumber(n);
-    if (bad) return { ok: false, message: `Số giấy tờ của ${field.label} ${bad}`, cleaned: cleanText(raw).slice(0, 40) };
+    if (bad)
+      return {
+        ok: false,
+        message: `Số giấy tờ của ${field.label} ${bad}`,
+        cleaned: cleanText(raw).slice(0, 40),
+      };
     return { ok: true, value: { kind: 'cccd', number: n } };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -225,11 +234,16 @@ function normalizeIdentityDocument(raw: unknown, field: FieldDef, ctx: Normalize
   if (kind === 'khac') {
     const kt = cleanText(asText(r.kindText) ?? '');
     if (kt === '') return { ok: false, message: `Chưa nhập tên giấy tờ của ${field.label}`, cleaned };
-    if ([...kt].length > 100) return { ok: false, message: `Tên giấy tờ của ${field.label} quá dài`, cleaned };
+    if ([...kt].length > 100)
+      return { ok: false, message: `Tên giấy tờ của ${field.label} quá dài`, cleaned };
     out.kindText = kt;
   }
   if (r.issuedOn !== undefined && r.issuedOn !== null && r.issuedOn !== '') {
-    const d = normalizeDate(r.issuedOn, { ...field, label: `Ngày cấp ${field.label}`, notAfterToday: true }, ctx);
+    const d = normalizeDate(
+      r.issuedOn,
+      { ...field, label: `Ngày cấp ${field.label}`, notAfterToday: true },
+      ctx,
+    );
     if (!d.ok) return { ok: false, message: d.message, cleaned };
     out.issuedOn = d.value as string;
   }
@@ -307,13 +321,16 @@ function normalizeAddress(raw: unknown, field: FieldDef): Normalized {
   if (detail) out.detail = detail;
   const commune = normalizeArea(r.commune);
   const province = normalizeArea(r.province);
-  if (commune === 'bad') return { ok: false, message: `Xã/phường của ${field.label} không hợp lệ`, cleaned: out };
-  if (province === 'bad') return { ok: false, message: `Tỉnh/thành phố của ${field.label} không hợp lệ`, cleaned: out };
+  if (commune === 'bad')
+    return { ok: false, message: `Xã/phường của ${field.label} không hợp lệ`, cleaned: out };
+  if (province === 'bad')
+    return { ok: false, message: `Tỉnh/thành phố của ${field.label} không hợp lệ`, cleaned: out };
   if (commune) out.commune = commune;
   if (province) out.province = province;
   const tl = tooLong(field, 300, `${text} ${detail}`);
   if (tl && !tl.ok) return { ok: false, message: tl.message, cleaned: {} };
-  if (commune && !province) return { ok: false, message: `Chưa chọn tỉnh/thành phố của ${field.label}`, cleaned: out };
+  if (commune && !province)
+    return { ok: false, message: `Chưa chọn tỉnh/thành phố của ${field.label}`, cleaned: out };
   return { ok: true, value: out };
 }
 
@@ -345,7 +362,11 @@ export const FIELD_TYPE_SPECS: Record<FieldType, FieldTypeSpec> = {
       const long = tooLong(field, 100, t);
       if (long) return long;
       if (!nameLetters.test(t)) {
-        return { ok: false, message: `${field.label} chỉ được gồm chữ cái và dấu cách`, cleaned: cleanText(s) };
+        return {
+          ok: false,
+          message: `${field.label} chỉ được gồm chữ cái và dấu cách`,
+          cleaned: cleanText(s),
+        };
       }
       return { ok: true, value: t };
     },
@@ -411,7 +432,11 @@ export const FIELD_TYPE_SPECS: Record<FieldType, FieldTypeSpec> = {
       const f = s === undefined ? '' : fold(s);
       if (['nam', 'male', 'm', 'trai'].includes(f)) return { ok: true, value: 'Nam' };
       if (['nu', 'female', 'f', 'gai'].includes(f)) return { ok: true, value: 'Nữ' };
-      return { ok: false, message: `${field.label} phải là Nam hoặc Nữ`, cleaned: s ? cleanText(s).slice(0, 20) : undefined };
+      return {
+        ok: false,
+        message: `${field.label} phải là Nam hoặc Nữ`,
+        cleaned: s ? cleanText(s).slice(0, 20) : undefined,
+      };
     },
     print: printString,
   },
@@ -426,7 +451,11 @@ export const FIELD_TYPE_SPECS: Record<FieldType, FieldTypeSpec> = {
       const found = ETHNIC_GROUPS.find((g) => fold(g.name) === f || g.aliases.some((a) => fold(a) === f));
       if (found) return { ok: true, value: found.name };
       if (field.allowOther) return tooLong(field, 50, t) ?? { ok: true, value: t };
-      return { ok: false, message: `${field.label} không có trong danh mục 54 dân tộc (${t.slice(0, 30)})`, cleaned: t.slice(0, 50) };
+      return {
+        ok: false,
+        message: `${field.label} không có trong danh mục 54 dân tộc (${t.slice(0, 30)})`,
+        cleaned: t.slice(0, 50),
+      };
     },
     print: printString,
   },
@@ -477,7 +506,11 @@ export const FIELD_TYPE_SPECS: Record<FieldType, FieldTypeSpec> = {
       if (n.startsWith('+84')) n = `0${n.slice(3)}`;
       else if (n.startsWith('84') && n.length === 11) n = `0${n.slice(2)}`;
       if (!/^0\d{9,10}$/.test(n)) {
-        return { ok: false, message: `${field.label} phải có 10 chữ số, bắt đầu bằng 0 (máy bàn: 11 số)`, cleaned };
+        return {
+          ok: false,
+          message: `${field.label} phải có 10 chữ số, bắt đầu bằng 0 (máy bàn: 11 số)`,
+          cleaned,
+        };
       }
       return { ok: true, value: n };
     },
@@ -491,7 +524,11 @@ export const FIELD_TYPE_SPECS: Record<FieldType, FieldTypeSpec> = {
       if (s === undefined) return { ok: false, message: `${field.label} không hợp lệ` };
       const t = cleanText(s).replace(/\s/g, '');
       if (t.length > 254 || !/^[^@\s<>"]+@[^@\s<>"]+\.[A-Za-z]{2,}$/.test(t)) {
-        return { ok: false, message: `${field.label} không hợp lệ (ví dụ ten@example.vn)`, cleaned: t.slice(0, 254) };
+        return {
+          ok: false,
+          message: `${field.label} không hợp lệ (ví dụ ten@example.vn)`,
+          cleaned: t.slice(0, 254),
+        };
       }
       const at = t.lastIndexOf('@');
       return { ok: true, value: `${t.slice(0, at)}@${t.slice(at + 1).toLowerCase()}` };
@@ -548,12 +585,16 @@ export const FIELD_TYPE_SPECS: Record<FieldType, FieldTypeSpec> = {
         n = Number(t.replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.'));
       } else return { ok: false, message: `${field.label} phải là số` };
       if (!Number.isFinite(n)) return { ok: false, message: `${field.label} phải là số` };
-      if (field.integer && !Number.isInteger(n)) return { ok: false, message: `${field.label} phải là số nguyên` };
-      if (field.min !== undefined && n < field.min) return { ok: false, message: `${field.label} không được nhỏ hơn ${field.min}` };
-      if (field.max !== undefined && n > field.max) return { ok: false, message: `${field.label} không được lớn hơn ${field.max}` };
+      if (field.integer && !Number.isInteger(n))
+        return { ok: false, message: `${field.label} phải là số nguyên` };
+      if (field.min !== undefined && n < field.min)
+        return { ok: false, message: `${field.label} không được nhỏ hơn ${field.min}` };
+      if (field.max !== undefined && n > field.max)
+        return { ok: false, message: `${field.label} không được lớn hơn ${field.max}` };
       return { ok: true, value: n };
     },
-    print: (v) => (typeof v === 'number' && Number.isFinite(v) ? String(v).replace('.', ',') : printString(v)),
+    print: (v) =>
+      typeof v === 'number' && Number.isFinite(v) ? String(v).replace('.', ',') : printString(v),
   },
   money: {
     widget: 'money',
@@ -563,11 +604,14 @@ export const FIELD_TYPE_SPECS: Record<FieldType, FieldTypeSpec> = {
       if (typeof raw === 'number') n = raw;
       else if (typeof raw === 'string') {
         const t = cleanText(raw).replace(/\s|đồng|đ|vnđ|vnd/gi, '');
-        if (!/^\d[\d.]*$/.test(t)) return { ok: false, message: `${field.label} phải là số tiền (đồng)`, cleaned: t.slice(0, 20) };
+        if (!/^\d[\d.]*$/.test(t))
+          return { ok: false, message: `${field.label} phải là số tiền (đồng)`, cleaned: t.slice(0, 20) };
         n = Number(t.replace(/\./g, ''));
       } else return { ok: false, message: `${field.label} phải là số tiền (đồng)` };
-      if (!Number.isSafeInteger(n) || n < 0) return { ok: false, message: `${field.label} phải là số đồng, không âm` };
-      if (field.max !== undefined && n > field.max) return { ok: false, message: `${field.label} không được lớn hơn ${field.max}` };
+      if (!Number.isSafeInteger(n) || n < 0)
+        return { ok: false, message: `${field.label} phải là số đồng, không âm` };
+      if (field.max !== undefined && n > field.max)
+        return { ok: false, message: `${field.label} không được lớn hơn ${field.max}` };
       return { ok: true, value: n };
     },
     print(v, _f, part) {
@@ -581,7 +625,9 @@ export const FIELD_TYPE_SPECS: Record<FieldType, FieldTypeSpec> = {
     widget: 'group',
     maxLength: 0,
     normalize: (raw, field) =>
-      Array.isArray(raw) ? { ok: true, value: raw } : { ok: false, message: `${field.label} phải là danh sách` },
+      Array.isArray(raw)
+        ? { ok: true, value: raw }
+        : { ok: false, message: `${field.label} phải là danh sách` },
     print: () => '',
   },
   placeAndDate: {
@@ -598,7 +644,11 @@ export const FIELD_TYPE_SPECS: Record<FieldType, FieldTypeSpec> = {
       const long = tooLong({ ...field, label: `Địa danh của ${field.label}` }, 100, place);
       if (long) return long;
       if (r.date !== undefined && r.date !== null && r.date !== '') {
-        const d = normalizeDate(r.date, { ...field, label: `Ngày của ${field.label}`, allowPartial: false }, ctx);
+        const d = normalizeDate(
+          r.date,
+          { ...field, label: `Ngày của ${field.label}`, allowPartial: false },
+          ctx,
+        );
         if (!d.ok) return { ok: false, message: d.message, cleaned: out };
         out.date = d.value as string;
       }
@@ -611,7 +661,15 @@ export const FIELD_TYPE_SPECS: Record<FieldType, FieldTypeSpec> = {
       if (typeof r.date !== 'string') return '';
       return printDatePart(r.date, part);
     },
-    parts: [{ part: 'place' }, ', ngày ', { part: 'day' }, ' tháng ', { part: 'month' }, ' năm ', { part: 'year' }],
+    parts: [
+      { part: 'place' },
+      ', ngày ',
+      { part: 'day' },
+      ' tháng ',
+      { part: 'month' },
+      ' năm ',
+      { part: 'year' },
+    ],
   },
 };
 

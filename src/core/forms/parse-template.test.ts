@@ -13,7 +13,11 @@ const base = {
 
 describe('parseTemplate', () => {
   it('expands the requester block into its fields and lines, with the parameters filled in', () => {
-    const r = parseTemplate({ ...base, fields: [], layout: [{ use: 'requester', params: { relationLabel: 'Quan hệ với trẻ' } }] });
+    const r = parseTemplate({
+      ...base,
+      fields: [],
+      layout: [{ use: 'requester', params: { relationLabel: 'Quan hệ với trẻ' } }],
+    });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     const keys = r.template.fields.map((f) => ('key' in f ? f.key : ''));
     expect(keys).toEqual([
@@ -46,13 +50,22 @@ describe('parseTemplate', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     const byKey = new Map(r.template.fields.map((f) => ['key' in f ? f.key : '', f]));
     expect(byKey.has('mother.gender')).toBe(false);
-    expect(byKey.get('mother.fullName')).toMatchObject({ required: true, label: 'Họ, chữ đệm, tên người mẹ' });
+    expect(byKey.get('mother.fullName')).toMatchObject({
+      required: true,
+      label: 'Họ, chữ đệm, tên người mẹ',
+    });
     expect(byKey.get('mother.birthDate')).toMatchObject({ allowPartial: true });
-    expect(byKey.get('mother.residence')).toMatchObject({ shownWhen: { field: 'mother.identity', is: 'empty' } });
+    expect(byKey.get('mother.residence')).toMatchObject({
+      shownWhen: { field: 'mother.identity', is: 'empty' },
+    });
   });
 
   it('names an unknown block and a missing prefix', () => {
-    const r = parseTemplate({ ...base, fields: [{ use: 'nope' }, { use: 'person' }], layout: [{ type: 'nationalHeader' }] });
+    const r = parseTemplate({
+      ...base,
+      fields: [{ use: 'nope' }, { use: 'person' }],
+      layout: [{ type: 'nationalHeader' }],
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => i.path)).toEqual(['fields[0]', 'fields[1]']);
@@ -78,7 +91,11 @@ describe('parseTemplate', () => {
   });
 
   it('reports schema errors with their place in the file', () => {
-    const r = parseTemplate({ ...base, fields: [{ key: 'a', type: 'colour', label: 'A' }], layout: [{ type: 'nationalHeader' }] });
+    const r = parseTemplate({
+      ...base,
+      fields: [{ key: 'a', type: 'colour', label: 'A' }],
+      layout: [{ type: 'nationalHeader' }],
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues[0]!.path).toMatch(/^fields\.0/);

@@ -46,24 +46,30 @@ export function checkTemplate(t: FormTemplate): TemplateIssue[] {
   const checkField = (f: FieldDef, where: string, siblings: Map<string, FieldDef>) => {
     checkCondition(f.shownWhen, `${where}.shownWhen`);
     checkCondition(f.requiredWhen, `${where}.requiredWhen`);
-    if (f.type === 'choice' && !f.options) issues.push({ path: where, message: `Trường chọn "${f.key}" thiếu "options"` });
-    if (f.type === 'group' && !f.fields) issues.push({ path: where, message: `Nhóm "${f.key}" thiếu "fields"` });
-    if (f.type !== 'group' && f.fields) issues.push({ path: where, message: `Chỉ trường "group" mới có "fields"` });
+    if (f.type === 'choice' && !f.options)
+      issues.push({ path: where, message: `Trường chọn "${f.key}" thiếu "options"` });
+    if (f.type === 'group' && !f.fields)
+      issues.push({ path: where, message: `Nhóm "${f.key}" thiếu "fields"` });
+    if (f.type !== 'group' && f.fields)
+      issues.push({ path: where, message: `Chỉ trường "group" mới có "fields"` });
     if (f.type === 'dateInWords') {
       const src = f.from ? siblings.get(f.from) : undefined;
-      if (!src || src.type !== 'date') {
+      if (src?.type !== 'date') {
         issues.push({ path: `${where}.from`, message: `"from" phải là khóa của một trường ngày (date)` });
       }
     }
     if (f.type === 'group' && f.fields) {
       const sub = new Map(f.fields.map((s) => [s.key, s]));
       f.fields.forEach((s, j) => {
-        if (s.type === 'group') issues.push({ path: `${where}.fields[${j}]`, message: 'Không hỗ trợ nhóm lồng trong nhóm' });
+        if (s.type === 'group')
+          issues.push({ path: `${where}.fields[${j}]`, message: 'Không hỗ trợ nhóm lồng trong nhóm' });
         checkField(s, `${where}.fields[${j}]`, sub);
       });
     }
   };
-  fields.forEach((f, i) => checkField(f, `fields[${i}]`, top));
+  fields.forEach((f, i) => {
+    checkField(f, `fields[${i}]`, top);
+  });
 
   const checkRuns = (runs: Run[], where: string, scope: Map<string, FieldDef>) => {
     runs.forEach((r, i) => {
@@ -73,10 +79,16 @@ export function checkTemplate(t: FormTemplate): TemplateIssue[] {
       }
       if ('checkbox' in r) {
         const f = scope.get(r.checkbox);
-        if (!f || f.type !== 'choice') {
-          issues.push({ path: `${where}[${i}].checkbox`, message: `"${r.checkbox}" phải là một trường chọn (choice)` });
+        if (f?.type !== 'choice') {
+          issues.push({
+            path: `${where}[${i}].checkbox`,
+            message: `"${r.checkbox}" phải là một trường chọn (choice)`,
+          });
         } else if (r.option !== undefined && !(f.options ?? []).some((o) => o.value === r.option)) {
-          issues.push({ path: `${where}[${i}].option`, message: `Trường "${r.checkbox}" không có lựa chọn "${r.option}"` });
+          issues.push({
+            path: `${where}[${i}].option`,
+            message: `Trường "${r.checkbox}" không có lựa chọn "${r.option}"`,
+          });
         }
       }
     });
@@ -91,44 +103,56 @@ export function checkTemplate(t: FormTemplate): TemplateIssue[] {
       checkCondition(b.shownWhen, `${here}.shownWhen`);
       switch (b.type) {
         case 'agencyHeader':
-          b.agency.forEach((line, j) => checkRuns(line, `${here}.agency[${j}]`, top));
+          b.agency.forEach((line, j) => {
+            checkRuns(line, `${here}.agency[${j}]`, top);
+          });
           break;
         case 'title':
-          (b.lines ?? []).forEach((line, j) => checkRuns(line, `${here}.lines[${j}]`, top));
+          (b.lines ?? []).forEach((line, j) => {
+            checkRuns(line, `${here}.lines[${j}]`, top);
+          });
           break;
         case 'paragraph':
           checkRuns(b.runs, `${here}.runs`, top);
           break;
         case 'labelValue':
           b.items.forEach((it, j) => {
-            if (!top.has(it.value)) issues.push({ path: `${here}.items[${j}].value`, message: `Không có trường "${it.value}"` });
+            if (!top.has(it.value))
+              issues.push({ path: `${here}.items[${j}].value`, message: `Không có trường "${it.value}"` });
           });
           break;
         case 'table': {
           if (b.group !== undefined) {
             const g = top.get(b.group);
-            if (!g || g.type !== 'group') {
+            if (g?.type !== 'group') {
               issues.push({ path: `${here}.group`, message: `"${b.group}" phải là một trường nhóm (group)` });
               break;
             }
             const scope = new Map((g.fields ?? []).map((s) => [s.key, s]));
             b.columns.forEach((c, j) => {
-              if (!c.cell) issues.push({ path: `${here}.columns[${j}]`, message: 'Cột của bảng theo nhóm cần "cell"' });
+              if (!c.cell)
+                issues.push({ path: `${here}.columns[${j}]`, message: 'Cột của bảng theo nhóm cần "cell"' });
               else checkRuns(c.cell, `${here}.columns[${j}].cell`, scope);
             });
           } else {
             (b.rows ?? []).forEach((row, r) => {
               if (row.length !== b.columns.length) {
-                issues.push({ path: `${here}.rows[${r}]`, message: `Hàng có ${row.length} ô, bảng có ${b.columns.length} cột` });
+                issues.push({
+                  path: `${here}.rows[${r}]`,
+                  message: `Hàng có ${row.length} ô, bảng có ${b.columns.length} cột`,
+                });
               }
-              row.forEach((cell, c) => checkRuns(cell, `${here}.rows[${r}][${c}]`, top));
+              row.forEach((cell, c) => {
+                checkRuns(cell, `${here}.rows[${r}][${c}]`, top);
+              });
             });
           }
           break;
         }
         case 'checkboxes': {
           const f = top.get(b.value);
-          if (!f || f.type !== 'choice') issues.push({ path: `${here}.value`, message: `"${b.value}" phải là một trường chọn (choice)` });
+          if (f?.type !== 'choice')
+            issues.push({ path: `${here}.value`, message: `"${b.value}" phải là một trường chọn (choice)` });
           checkRuns(b.label ?? [], `${here}.label`, top);
           checkRuns(b.after ?? [], `${here}.after`, top);
           break;
@@ -142,10 +166,13 @@ export function checkTemplate(t: FormTemplate): TemplateIssue[] {
           });
           break;
         case 'columns':
-          b.columns.forEach((c, j) => checkLayout(c.blocks, `${here}.columns[${j}].blocks`));
+          b.columns.forEach((c, j) => {
+            checkLayout(c.blocks, `${here}.columns[${j}].blocks`);
+          });
           break;
         case 'qr':
-          if (!top.has(b.value)) issues.push({ path: `${here}.value`, message: `Không có trường "${b.value}"` });
+          if (!top.has(b.value))
+            issues.push({ path: `${here}.value`, message: `Không có trường "${b.value}"` });
           break;
         default:
           break;
@@ -162,7 +189,10 @@ export function parseTemplate(raw: unknown): ExpandResult {
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.map((iss) => ({ path: iss.path.map(String).join('.'), message: iss.message })),
+      issues: parsed.error.issues.map((iss) => ({
+        path: iss.path.map(String).join('.'),
+        message: iss.message,
+      })),
     };
   }
   const expanded = expandTemplate(parsed.data);

@@ -5,7 +5,10 @@ import { validateValues } from './validate-values.ts';
 
 const TODAY = '2025-06-20';
 
-function templateOf(fields: FieldDef[] | unknown[], layout: unknown[] = [{ type: 'nationalHeader' }]): FormTemplate {
+function templateOf(
+  fields: FieldDef[] | unknown[],
+  layout: unknown[] = [{ type: 'nationalHeader' }],
+): FormTemplate {
   const r = parseTemplate({
     id: 'thu',
     version: 1,
@@ -26,7 +29,12 @@ function one(field: FieldDef, value: unknown, draft = false) {
   return validateValues(t, { x: value }, { today: TODAY, draft });
 }
 
-const f = (type: FieldDef['type'], extra: Partial<FieldDef> = {}): FieldDef => ({ key: 'x', type, label: 'Trường X', ...extra });
+const f = (type: FieldDef['type'], extra: Partial<FieldDef> = {}): FieldDef => ({
+  key: 'x',
+  type,
+  label: 'Trường X',
+  ...extra,
+});
 
 describe('validateValues, per field type', () => {
   it('cleans a person name: NFC, single spaces, each word capitalised', () => {
@@ -100,13 +108,28 @@ describe('validateValues, per field type', () => {
   });
 
   it('checks an identity document per kind and prints it as footnote (3) shows', () => {
-    const r = one(f('identityDocument'), { kind: 'cccd', number: '025188001010', issuer: 'Cục Cảnh sát QLHC về TTXH', issuedOn: '20112021' });
-    expect(r.values.x).toEqual({ kind: 'cccd', number: '025188001010', issuer: 'Cục Cảnh sát QLHC về TTXH', issuedOn: '2021-11-20' });
-    expect(one(f('identityDocument'), { kind: 'hoChieu', number: 'c1234567' }).values.x).toEqual({ kind: 'hoChieu', number: 'C1234567' });
+    const r = one(f('identityDocument'), {
+      kind: 'cccd',
+      number: '025188001010',
+      issuer: 'Cục Cảnh sát QLHC về TTXH',
+      issuedOn: '20112021',
+    });
+    expect(r.values.x).toEqual({
+      kind: 'cccd',
+      number: '025188001010',
+      issuer: 'Cục Cảnh sát QLHC về TTXH',
+      issuedOn: '2021-11-20',
+    });
+    expect(one(f('identityDocument'), { kind: 'hoChieu', number: 'c1234567' }).values.x).toEqual({
+      kind: 'hoChieu',
+      number: 'C1234567',
+    });
     expect(one(f('identityDocument'), { kind: 'cmnd', number: '1234' }).errors[0]?.message).toBe(
       'Số Chứng minh nhân dân phải có 9 hoặc 12 chữ số',
     );
-    expect(one(f('identityDocument'), { kind: 'khac', number: 'A1' }).errors[0]?.message).toBe('Chưa nhập tên giấy tờ của Trường X');
+    expect(one(f('identityDocument'), { kind: 'khac', number: 'A1' }).errors[0]?.message).toBe(
+      'Chưa nhập tên giấy tờ của Trường X',
+    );
   });
 
   it('normalises phone numbers and refuses short ones', () => {
@@ -132,7 +155,9 @@ describe('validateValues, per field type', () => {
     ];
     expect(one(f('choice', { options }), 'Không').values.x).toBe('khong');
     expect(one(f('choice', { options, multiple: true }), ['co', 'khong']).values.x).toEqual(['co', 'khong']);
-    expect(one(f('choice', { options }), 'có lẽ').errors[0]?.message).toBe('Trường X: lựa chọn không có trong danh sách');
+    expect(one(f('choice', { options }), 'có lẽ').errors[0]?.message).toBe(
+      'Trường X: lựa chọn không có trong danh sách',
+    );
   });
 
   it('reads numbers written the Vietnamese way and checks bounds', () => {
@@ -156,7 +181,10 @@ describe('validateValues, per field type', () => {
   });
 
   it('checks place-and-date lines', () => {
-    expect(one(f('placeAndDate'), { place: ' Sa  Đéc', date: '05022025' }).values.x).toEqual({ place: 'Sa Đéc', date: '2025-02-05' });
+    expect(one(f('placeAndDate'), { place: ' Sa  Đéc', date: '05022025' }).values.x).toEqual({
+      place: 'Sa Đéc',
+      date: '2025-02-05',
+    });
     expect(one(f('placeAndDate'), { place: 'Sa Đéc', date: '32/01/2025' }).ok).toBe(false);
   });
 });
@@ -187,14 +215,21 @@ describe('validateValues, required fields, conditions and drafts', () => {
   it('asks for the residence only when no ID number is given (Thông tư 04/2024)', () => {
     const without = validateValues(t, { p: { name: 'An' } }, { today: TODAY });
     expect(without.errors).toEqual([{ path: 'p.residence', message: 'Chưa nhập Nơi cư trú' }]);
-    const withId = validateValues(t, { p: { name: 'An', identity: '087195001234', residence: 'Sa Đéc' } }, { today: TODAY });
+    const withId = validateValues(
+      t,
+      { p: { name: 'An', identity: '087195001234', residence: 'Sa Đéc' } },
+      { today: TODAY },
+    );
     expect(withId.errors).toEqual([]);
     // Hidden, so dropped: the form prints a dotted blank there.
     expect(withId.values).toEqual({ p: { name: 'An', identity: { kind: 'cccd', number: '087195001234' } } });
   });
 
   it('reports a missing required field with its path, but not in a draft', () => {
-    expect(validateValues(t, {}, { today: TODAY }).errors.map((e) => e.path)).toEqual(['p.residence', 'p.name']);
+    expect(validateValues(t, {}, { today: TODAY }).errors.map((e) => e.path)).toEqual([
+      'p.residence',
+      'p.name',
+    ]);
     expect(validateValues(t, {}, { today: TODAY, draft: true }).errors).toEqual([]);
   });
 
@@ -208,7 +243,10 @@ describe('validateValues, required fields, conditions and drafts', () => {
   it('checks group rows with indexed paths and drops empty rows', () => {
     const r = validateValues(
       t,
-      { p: { name: 'An', identity: '087195001234' }, docs: [{ name: 'Tờ khai', count: '1' }, {}, { count: 'hai' }] },
+      {
+        p: { name: 'An', identity: '087195001234' },
+        docs: [{ name: 'Tờ khai', count: '1' }, {}, { count: 'hai' }],
+      },
       { today: TODAY },
     );
     expect(r.errors).toEqual([
@@ -219,18 +257,26 @@ describe('validateValues, required fields, conditions and drafts', () => {
   });
 
   it('refuses a group with too many rows before reading them', () => {
-    const r = validateValues(t, { docs: Array.from({ length: 10_000 }, () => ({ name: 'x' })) }, { today: TODAY, draft: true });
+    const r = validateValues(
+      t,
+      { docs: Array.from({ length: 10_000 }, () => ({ name: 'x' })) },
+      { today: TODAY, draft: true },
+    );
     expect(r.errors).toEqual([{ path: 'docs', message: 'Giấy tờ có quá nhiều dòng (tối đa 3)' }]);
   });
 
   it('drops keys the template does not know and never touches the prototype', () => {
-    const hostile = JSON.parse('{"__proto__": {"polluted": 1}, "p": {"name": "An", "constructor": "x"}, "zzz": 1}');
+    const hostile = JSON.parse(
+      '{"__proto__": {"polluted": 1}, "p": {"name": "An", "constructor": "x"}, "zzz": 1}',
+    );
     const r = validateValues(t, hostile, { today: TODAY, draft: true });
     expect(r.values).toEqual({ p: { name: 'An' } });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('refuses values that are not an object', () => {
-    expect(validateValues(t, 'x').errors).toEqual([{ path: '', message: 'Dữ liệu của biểu mẫu không hợp lệ' }]);
+    expect(validateValues(t, 'x').errors).toEqual([
+      { path: '', message: 'Dữ liệu của biểu mẫu không hợp lệ' },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { evaluateCondition, isEmptyValue } from './conditions.ts';
-import { FIELD_TYPE_SPECS, type NormalizeContext } from './field-types.ts';
 import { type FieldDef, type FormTemplate, templateFields } from './FormTemplate.ts';
+import { FIELD_TYPE_SPECS, type NormalizeContext } from './field-types.ts';
 import { getAt, setAt } from './value-path.ts';
 
 export interface ValidationError {
@@ -94,7 +94,10 @@ export function validateValues(
         if (isEmptyValue(row)) return;
         const rowPath = `${field.key}[${rows.length}]`;
         if (!isRecord(row)) {
-          errors.push({ path: `${field.key}[${i}]`, message: `Dòng ${i + 1} của ${field.label} không hợp lệ` });
+          errors.push({
+            path: `${field.key}[${i}]`,
+            message: `Dòng ${i + 1} của ${field.label} không hợp lệ`,
+          });
           return;
         }
         const outRow: Record<string, unknown> = {};
@@ -118,12 +121,15 @@ export function validateValues(
       // A hidden field's typing mistakes do not block the form: its value is not used.
       for (let i = errors.length - 1; i >= 0; i--) {
         const p = errors[i]!.path;
-        if (p === field.key || p.startsWith(`${field.key}.`) || p.startsWith(`${field.key}[`)) errors.splice(i, 1);
+        if (p === field.key || p.startsWith(`${field.key}.`) || p.startsWith(`${field.key}[`))
+          errors.splice(i, 1);
       }
       continue;
     }
     if (draft) continue;
-    const required = field.required === true || (field.requiredWhen !== undefined && evaluateCondition(field.requiredWhen, out));
+    const required =
+      field.required === true ||
+      (field.requiredWhen !== undefined && evaluateCondition(field.requiredWhen, out));
     const v = getAt(out, field.key);
     if (required && isEmptyValue(v) && !errors.some((e) => e.path === field.key)) {
       errors.push({ path: field.key, message: `Chưa nhập ${field.label}` });
@@ -137,7 +143,8 @@ export function validateValues(
         for (const sub of field.fields ?? []) {
           const subPath = `${field.key}[${i}].${sub.key}`;
           const subRequired =
-            sub.required === true || (sub.requiredWhen !== undefined && evaluateCondition(sub.requiredWhen, out));
+            sub.required === true ||
+            (sub.requiredWhen !== undefined && evaluateCondition(sub.requiredWhen, out));
           if (subRequired && isEmptyValue(getAt(row, sub.key)) && !errors.some((e) => e.path === subPath)) {
             errors.push({ path: subPath, message: `Chưa nhập ${sub.label} (dòng ${i + 1})` });
           }

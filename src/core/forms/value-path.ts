@@ -63,7 +63,8 @@ export function setAt(root: Record<string, unknown>, path: string, value: unknow
         cur = cur[seg] as Record<string, unknown> | unknown[];
       }
     } else {
-      if (typeof seg !== 'string' || seg === '__proto__' || seg === 'constructor' || seg === 'prototype') return root;
+      if (typeof seg !== 'string' || seg === '__proto__' || seg === 'constructor' || seg === 'prototype')
+        return root;
       if (last) cur[seg] = value;
       else {
         if (!Object.hasOwn(cur, seg) || typeof cur[seg] !== 'object' || cur[seg] === null) {

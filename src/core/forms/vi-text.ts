@@ -6,8 +6,9 @@ import { doReadNumber, ReadingConfig } from 'read-vietnamese-number';
 
 // C0/C1 controls (NUL included), bidi embeddings/overrides/isolates (they can reorder what the citizen
 // reads on the printed form), BOM. Zero-width joiner is kept: emoji sequences need it.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\u200E\u200F]/g;
+const UNSAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\u200E\u200F]/g;
 
 /** NFC, unsafe characters removed, tabs as spaces; newlines kept only when `multiline`. */
 export function cleanText(s: string, multiline = false): string {
@@ -55,36 +56,32 @@ export type ParsedDate = { ok: true; iso: string } | { ok: false; reason: 'forma
  */
 export function parseDateVi(input: string, allowPartial = false): ParsedDate {
   const s = input.trim();
+  // Each pattern yields [day, month, year] capture positions (0 = absent).
+  const patterns: { re: RegExp; d: number; m: number; y: number; partial?: true }[] = [
+    { re: /^(\d{4})-(\d{2})-(\d{2})$/, d: 3, m: 2, y: 1 },
+    { re: /^(\d{2})(\d{2})(\d{4})$/, d: 1, m: 2, y: 3 },
+    { re: /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/, d: 1, m: 2, y: 3 },
+    { re: /^(\d{1,2})[/.-](\d{4})$/, d: 0, m: 1, y: 2, partial: true },
+    { re: /^(\d{4})-(\d{2})$/, d: 0, m: 2, y: 1, partial: true },
+    { re: /^(\d{4})$/, d: 0, m: 0, y: 1, partial: true },
+  ];
   let d: number | undefined;
   let m: number | undefined;
-  let y: number;
-  let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (match) {
-    y = Number(match[1]);
-    m = Number(match[2]);
-    d = Number(match[3]);
-  } else if ((match = /^(\d{2})(\d{2})(\d{4})$/.exec(s))) {
-    d = Number(match[1]);
-    m = Number(match[2]);
-    y = Number(match[3]);
-  } else if ((match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s))) {
-    d = Number(match[1]);
-    m = Number(match[2]);
-    y = Number(match[3]);
-  } else if (allowPartial && (match = /^(\d{1,2})[/.-](\d{4})$/.exec(s))) {
-    m = Number(match[1]);
-    y = Number(match[2]);
-  } else if (allowPartial && (match = /^(\d{4})-(\d{2})$/.exec(s))) {
-    y = Number(match[1]);
-    m = Number(match[2]);
-  } else if (allowPartial && (match = /^(\d{4})$/.exec(s))) {
-    y = Number(match[1]);
-  } else {
-    return { ok: false, reason: 'format' };
+  let y: number | undefined;
+  for (const p of patterns) {
+    if (p.partial && !allowPartial) continue;
+    const match = p.re.exec(s);
+    if (!match) continue;
+    d = p.d ? Number(match[p.d]) : undefined;
+    m = p.m ? Number(match[p.m]) : undefined;
+    y = Number(match[p.y]);
+    break;
   }
+  if (y === undefined) return { ok: false, reason: 'format' };
   if (y < 1800 || y > 2200) return { ok: false, reason: 'range' };
   if (m !== undefined && (m < 1 || m > 12)) return { ok: false, reason: 'range' };
-  if (d !== undefined && (m === undefined || d < 1 || d > daysInMonth(y, m))) return { ok: false, reason: 'range' };
+  if (d !== undefined && (m === undefined || d < 1 || d > daysInMonth(y, m)))
+    return { ok: false, reason: 'range' };
   if (m === undefined) return { ok: true, iso: String(y) };
   if (d === undefined) return { ok: true, iso: `${y}-${pad2(m)}` };
   return { ok: true, iso: `${y}-${pad2(m)}-${pad2(d)}` };

@@ -1,4 +1,4 @@
-import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { DatabaseKind } from '../config.ts';
 import type { Db } from './database.ts';
 import * as m001 from './migrations/001-foundation.ts';
@@ -31,6 +31,11 @@ class StaticProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
+  if (db.pgSchema) {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(db.pgSchema))
+      throw new Error(`invalid DATABASE_SCHEMA "${db.pgSchema}"`);
+    await sql.raw(`CREATE SCHEMA IF NOT EXISTS ${db.pgSchema}`).execute(db.kysely);
+  }
   // Kysely looks for its own tables across all schemas; name ours so that tests on parallel schemas stay apart.
   const migrator = new Migrator({
     db: db.kysely,

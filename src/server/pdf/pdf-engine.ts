@@ -28,80 +28,51 @@ export interface PdfEngine {
 
 let engine: PdfEngine | undefined;
 
-/** The parts of pdfkit's EmbeddedFont this module touches. */
+/** The part of pdfkit's EmbeddedFont this module touches. */
 interface EmbeddedFont {
-  font: unknown;
   layoutCache?: Record<string, unknown>;
 }
-type EmbeddedFontClass = new (doc: unknown, font: unknown, id: string) => EmbeddedFont;
 
 interface PdfmakeDocument {
-  fontCache: Record<string, Record<string, EmbeddedFont>>;
-  _fontFamilies: Record<string, EmbeddedFont>;
-  _fontCount: number;
   getFontType(bold: boolean, italics: boolean): string;
 }
 
-/** Entries of a shared word-layout cache before it is started afresh (bounds memory on hostile input). */
+/** Words in a shared layout cache before it is started afresh (bounds memory on hostile input). */
 const LAYOUT_CACHE_LIMIT = 20_000;
 
 /**
- * pdfmake gives each document fresh pdfkit fonts: it parses the 500 kB TTF again with fontkit and
- * shapes every word again. Both results depend only on the font, so they are made once per process
- * and shared: the parsed font, and pdfkit's per-word layout cache. Each document still gets its own
- * EmbeddedFont, hence its own subset (only the glyphs it uses are embedded).
+ * pdfkit shapes text word by word with fontkit (GSUB/GPOS: Vietnamese stacks marks) and caches the
+ * result per font object, that is per document. Shaping depends only on the font file and the word,
+ * so the cache is shared by all documents of the process: most words of a form recur in every
+ * document. Each document still gets its own pdfkit font and subset.
+ *
+ * Sharing the parsed fontkit font itself as well was tried and dropped: fontkit keeps code-point
+ * arrays on its cached glyphs which later shaping passes mutate, and the next document's ToUnicode
+ * map then lost letters ("SÁU" extracted as "SÁ") although the page looked right.
  */
-function shareFontsAcrossDocuments(): void {
+function shareLayoutCacheAcrossDocuments(): void {
   const mod = require('pdfmake/js/PDFDocument.js') as { default: { prototype: Record<string, unknown> } };
   const proto = mod.default.prototype;
-  if (proto.__kvShared) return;
-  const original = proto.provideFont as (
-    this: PdfmakeDocument,
-    f: string,
-    b: boolean,
-    i: boolean,
-  ) => EmbeddedFont;
-  const shared = new Map<
-    string,
-    { Ctor: EmbeddedFontClass; font: unknown; cache: Record<string, unknown>; size: number }
-  >();
-  proto.provideFont = function provideFont(
-    this: PdfmakeDocument,
-    family: string,
-    bold: boolean,
-    italics: boolean,
-  ) {
-    const type = this.getFontType(bold, italics);
-    this.fontCache[family] ??= {};
-    const have = this.fontCache[family][type];
-    if (have) return have;
-    const key = `${family}-${type}`;
-    let s = shared.get(key);
-    if (!s) {
-      const first = original.call(this, family, bold, italics);
-      s = {
-        Ctor: first.constructor as EmbeddedFontClass,
-        font: first.font,
-        cache: Object.create(null),
-        size: 0,
-      };
-      shared.set(key, s);
-      first.layoutCache = s.cache;
-      return first;
+  if (proto.__kvSharedLayout) return;
+  const original = proto.provideFont as (this: PdfmakeDocument, f: string, b: boolean, i: boolean) => EmbeddedFont;
+  const caches = new Map<string, Record<string, unknown>>();
+  proto.provideFont = function provideFont(this: PdfmakeDocument, family: string, bold: boolean, italics: boolean) {
+    const emb = original.call(this, family, bold, italics);
+    const key = `${family}-${this.getFontType(bold, italics)}`;
+    let cache = caches.get(key);
+    if (!cache || Object.keys(cache).length > LAYOUT_CACHE_LIMIT) {
+      cache = Object.create(null) as Record<string, unknown>;
+      caches.set(key, cache);
     }
-    if (Object.keys(s.cache).length > LAYOUT_CACHE_LIMIT) s.cache = Object.create(null);
-    const emb = new s.Ctor(this, s.font, `F${++this._fontCount}`);
-    emb.layoutCache = s.cache;
-    this._fontFamilies[key] = emb;
-    this.fontCache[family][type] = emb;
+    emb.layoutCache = cache;
     return emb;
   };
-  proto.__kvShared = true;
+  proto.__kvSharedLayout = true;
 }
 
 function createEngine(): PdfEngine {
   const pdfmake = require('pdfmake') as PdfmakeServer;
-  shareFontsAcrossDocuments();
+  shareLayoutCacheAcrossDocuments();
   const fonts = tinosFonts();
   const names: Record<string, string> = {};
   for (const [style, buf] of Object.entries(fonts)) {

@@ -120,6 +120,15 @@ type SearchEntry = {
 export type ConvertFailure = { ok: false; reason: string };
 export type ConvertResult = { ok: true; value: AddressConversion } | ConvertFailure;
 
+function getOrCreate<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v;
+}
+
 function pickByType<T extends { type: UnitType | undefined }>(found: T[], wanted: UnitType | undefined): T[] {
   if (wanted === undefined) return found;
   const same = found.filter((f) => f.type === wanted);
@@ -162,8 +171,7 @@ export class AddressIndex {
       const part = splitCatalogueName(c.name);
       const commune: Commune = { code: c.code, name: c.name, provinceCode: c.province_code, ...part };
       this.communes.set(c.code, commune);
-      let byCore = this.communesByCore.get(c.province_code);
-      if (!byCore) this.communesByCore.set(c.province_code, (byCore = new Map()));
+      const byCore = getOrCreate(this.communesByCore, c.province_code, () => new Map<string, Commune[]>());
       byCore.set(part.core, [...(byCore.get(part.core) ?? []), commune]);
       const province = this.provinces.get(c.province_code);
       if (!province) continue;
@@ -204,13 +212,10 @@ export class AddressIndex {
         groups.set(key, g);
       }
       if (!g.newCommuneCodes.includes(m.new_commune_code)) g.newCommuneCodes.push(m.new_commune_code);
-      let targets = this.oldProvinceTargets.get(g.provinceCore);
-      if (!targets) this.oldProvinceTargets.set(g.provinceCore, (targets = new Set()));
-      targets.add(m.new_province_code);
+      getOrCreate(this.oldProvinceTargets, g.provinceCore, () => new Set<string>()).add(m.new_province_code);
     }
     for (const g of groups.values()) {
-      let byCore = this.oldCommunes.get(g.provinceCore);
-      if (!byCore) this.oldCommunes.set(g.provinceCore, (byCore = new Map()));
+      const byCore = getOrCreate(this.oldCommunes, g.provinceCore, () => new Map<string, OldCommune[]>());
       byCore.set(g.core, [...(byCore.get(g.core) ?? []), g]);
     }
   }

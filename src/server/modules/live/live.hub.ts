@@ -62,8 +62,8 @@ interface DisplayConn {
   socket: WebSocket;
   displayId: number;
   counterId: number | null;
-  /** Bus messages that arrive while the snapshot is being read; sent right after it. */
-  pending: string[] | null;
+  /** Patches that arrive while the snapshot is being read; those of the snapshot's session follow it. */
+  pending: { sessionId: string | null; text: string }[] | null;
 }
 
 /**
@@ -75,6 +75,8 @@ export class LiveHub {
   private readonly byCounter = new Map<number, Set<DisplayConn>>();
   private readonly byDisplay = new Map<number, DisplayConn>();
   private readonly shown = new Map<number, string | null>();
+  /** Bumped by every change of the shown session, so a slow snapshot never overwrites a newer one. */
+  private readonly generation = new Map<number, number>();
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -94,9 +96,12 @@ export class LiveHub {
     return this.byDisplay.size;
   }
 
-  private send(conn: DisplayConn, text: string): void {
-    if (conn.pending) conn.pending.push(text);
-    else if (conn.socket.readyState === 1) conn.socket.send(text);
+  /** Sends to a display; `sessionId` (for session messages) must be the session the counter shows. */
+  private send(conn: DisplayConn, text: string, sessionId: string | null = null): void {
+    if (conn.pending) conn.pending.push({ sessionId, text });
+    else if (conn.socket.readyState === 1 && (sessionId === null || this.shown.get(conn.counterId ?? -1) === sessionId)) {
+      conn.socket.send(text);
+    }
   }
 
   /** Attaches an authenticated display socket: pairing code if unpaired, else the counter's snapshot. */
@@ -150,6 +155,7 @@ export class LiveHub {
       if (set && set.size === 0) {
         this.byCounter.delete(conn.counterId);
         this.shown.delete(conn.counterId);
+        this.generation.delete(conn.counterId);
       }
     }
   }
@@ -157,16 +163,20 @@ export class LiveHub {
   /** Reads the counter's state once and sends it to the given displays; patches arriving meanwhile wait. */
   private async resend(conns: DisplayConn[], counterId: number): Promise<void> {
     for (const c of conns) c.pending ??= [];
+    const gen = this.generation.get(counterId) ?? 0;
     try {
       const snap = await displaySnapshot(this.db, counterId);
-      this.shown.set(counterId, snap.session?.id ?? null);
+      // A newer change of the shown session started its own read: this one is stale, that one will send.
+      if ((this.generation.get(counterId) ?? 0) !== gen) return;
+      const sid = snap.session?.id ?? null;
+      this.shown.set(counterId, sid);
       const text = JSON.stringify(snap);
       for (const c of conns) {
         const queued = c.pending ?? [];
         c.pending = null;
         if (c.socket.readyState !== 1) continue;
         c.socket.send(text);
-        for (const q of queued) c.socket.send(q);
+        for (const q of queued) if (q.sessionId === null || q.sessionId === sid) c.socket.send(q.text);
       }
     } catch (err) {
       this.log.warn({ err, counterId }, 'live snapshot failed');
@@ -181,7 +191,7 @@ export class LiveHub {
     switch (m.k) {
       case 'patch': {
         const set = this.byCounter.get(m.counterId);
-        if (!set || this.shown.get(m.counterId) !== m.sessionId) return;
+        if (!set) return;
         const out: ToDisplay = { t: 'patch', sessionId: m.sessionId, seq: m.seq };
         if (m.path !== undefined) {
           out.path = m.path;
@@ -189,19 +199,20 @@ export class LiveHub {
         }
         if (m.focus !== undefined) out.focus = m.focus;
         const text = JSON.stringify(out);
-        for (const c of set) this.send(c, text);
+        for (const c of set) this.send(c, text, m.sessionId);
         return;
       }
       case 'show': {
         const set = this.byCounter.get(m.counterId);
         if (!set) return;
+        this.generation.set(m.counterId, (this.generation.get(m.counterId) ?? 0) + 1);
+        this.shown.set(m.counterId, m.sessionId);
         if (m.sessionId === null) {
           // Clear at once, before anything else: the next citizen must never see the previous data.
-          this.shown.set(m.counterId, null);
           const text = JSON.stringify({ t: 'idle' } satisfies ToDisplay);
           for (const c of set) {
             if (c.pending) c.pending.length = 0;
-            this.send(c, text);
+            if (c.socket.readyState === 1) c.socket.send(text);
           }
         }
         void this.resend([...set], m.counterId);
@@ -209,9 +220,9 @@ export class LiveHub {
       }
       case 'review': {
         const set = this.byCounter.get(m.counterId);
-        if (!set || this.shown.get(m.counterId) !== m.sessionId) return;
+        if (!set) return;
         const text = JSON.stringify({ t: 'review', sessionId: m.sessionId, on: m.on } satisfies ToDisplay);
-        for (const c of set) this.send(c, text);
+        for (const c of set) this.send(c, text, m.sessionId);
         return;
       }
       case 'reload': {

@@ -197,6 +197,7 @@ export async function setReview(
   const row = await findOwnSession(db, actor, id);
   if (!row) return { error: 'session_not_found' };
   if (row.status !== 'open') return { error: 'session_closed' };
+  const wasShown = (await shownSessionOf(db, row.counter_id)) === id;
   const updated = await db.transaction().execute(async (trx) => {
     const u = await trx
       .updateTable('live_sessions')
@@ -205,7 +206,7 @@ export async function setReview(
       .returningAll()
       .executeTakeFirstOrThrow();
     // Review means the citizen looks at this session: it must be the one on the display.
-    if (on) await setShown(trx, row.counter_id, row.id);
+    if (on && !wasShown) await setShown(trx, row.counter_id, row.id);
     await recordEvent(trx, {
       actorUserId: actor.auth.user.id,
       unitId: row.unit_id,
@@ -216,8 +217,8 @@ export async function setReview(
     });
     return u;
   });
-  if (on) await bus.publish({ k: 'show', counterId: row.counter_id, sessionId: row.id });
-  await bus.publish({ k: 'review', counterId: row.counter_id, sessionId: id, on });
+  if (on && !wasShown) await bus.publish({ k: 'show', counterId: row.counter_id, sessionId: row.id });
+  else await bus.publish({ k: 'review', counterId: row.counter_id, sessionId: id, on });
   return toSessionView(updated, await shownSessionOf(db, row.counter_id));
 }
 
