@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { Role, UserInput } from '../core/api/auth.ts';
+import { UnitInput, UnitKind } from '../core/api/units.ts';
 import { loadConfig } from './config.ts';
 import { type Db, openDb } from './db/database.ts';
 import { prepareDatabase } from './db/prepare.ts';
 import { importAddressCatalogueFile } from './modules/addresses/addresses.import.ts';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './modules/demo/seed-demo.ts';
 import { findUnit, findUnitByCode, listUnits } from './modules/units/units.repo.ts';
+import { createUnit, isUnitError } from './modules/units/units.service.ts';
 import { createUser, isUserError, updateUser } from './modules/users/users.service.ts';
 
 class CliError extends Error {}
@@ -40,6 +42,9 @@ async function run(argv: string[]): Promise<void> {
       role: { type: 'string' },
       unit: { type: 'string', multiple: true },
       name: { type: 'string' },
+      kind: { type: 'string' },
+      code: { type: 'string' },
+      parent: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -114,6 +119,22 @@ async function run(argv: string[]): Promise<void> {
         );
         if (isUserError(result)) throw new CliError('Không đặt lại được mật khẩu');
         console.log(`Đã đặt lại mật khẩu cho ${values.username}; các phiên đăng nhập cũ đã bị hủy`);
+        return;
+      }
+      case 'unit add': {
+        const parentId = values.parent ? await resolveUnitId(db, values.parent) : null;
+        const parsed = UnitInput.safeParse({ name: values.name, kind: values.kind, agencyCode: values.code, parentId });
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!;
+          const flag = { agencyCode: 'code', parentId: 'parent' }[String(issue.path[0])] ?? String(issue.path[0]);
+          const hint = flag === 'kind' ? ` (một trong: ${UnitKind.options.join(', ')})` : '';
+          throw new CliError(`--${flag}: ${issue.message}${hint}`);
+        }
+        const created = await createUnit(db.kysely, parsed.data, { userId: null, ip: 'cli' });
+        if (isUnitError(created)) {
+          throw new CliError(created.error === 'duplicate_agency_code' ? 'Mã cơ quan đã được dùng' : 'Đơn vị cấp trên không tồn tại');
+        }
+        console.log(`Đã tạo đơn vị ${created.name} (id ${created.id}, mã ${created.agency_code})`);
         return;
       }
       case 'unit list': {

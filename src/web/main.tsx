@@ -4,6 +4,7 @@ import type { UserView } from '../core/api/auth.ts';
 import { UnitsPage } from './admin/UnitsPage.tsx';
 import { UsersPage } from './admin/UsersPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
+import { CounterPage } from './counter/CounterPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import { ScanTestPage } from './scan/ScanTestPage.tsx';
 import { api, setCsrfToken } from './ui/api.ts';
@@ -49,6 +50,7 @@ function App() {
   if (path.startsWith('/quan-tri/don-vi') && user.role === 'admin') page = <UnitsPage />;
   else if (path.startsWith('/quan-tri/tai-khoan') && user.role === 'admin') page = <UsersPage />;
   else if (path === '/thu-quet' && ['admin', 'officer', 'processor'].includes(user.role)) page = <ScanTestPage />;
+  else if (path.startsWith('/quay') && (user.role === 'officer' || user.role === 'admin')) page = <CounterPage />;
   else page = <HomePage />;
 
   return (

@@ -6,7 +6,8 @@ import { launchBrowser, type RunningServer, SCREENSHOT_DIR, startServer } from '
 const MOTHER =
   '087195001234|341234567|Nguyễn Thị Ánh Tuyết|12031995|Nữ|Ấp Tân Hòa, xã Tân Khánh Đông, thành phố Sa Đéc, Đồng Tháp|15042021';
 const FATHER = '087093004321||Trần Văn Bình|02021993|Nam|Khóm 3, Phường Sa Đéc, Đồng Tháp|10082024|||';
-const SPLIT = '001190012345||Lê Văn Hà|05051990|Nam|5 Xuân Thủy, Phường Dịch Vọng Hậu, Quận Cầu Giấy, Hà Nội|01062021';
+const SPLIT =
+  '001190012345||Lê Văn Hà|05051990|Nam|5 Xuân Thủy, Phường Dịch Vọng Hậu, Quận Cầu Giấy, Hà Nội|01062021';
 
 describe('scanning an ID card at the counter, in a real browser', () => {
   let server: RunningServer;
@@ -126,7 +127,9 @@ describe('scanning an ID card at the counter, in a real browser', () => {
     await page.getByRole('option', { name: 'Phường Sa Đéc, Đồng Tháp' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
     await page.getByLabel('Số nhà, đường, ấp/khóm/tổ').fill('Khóm 2');
-    expect(await page.getByTestId('address-value').textContent()).toBe('Khóm 2, Phường Sa Đéc, Tỉnh Đồng Tháp');
+    expect(await page.getByTestId('address-value').textContent()).toBe(
+      'Khóm 2, Phường Sa Đéc, Tỉnh Đồng Tháp',
+    );
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'scan-address.png') });
   });
 });

@@ -34,7 +34,26 @@ describe('dossier transitions', () => {
       'request_supplement',
       'stop',
       'finish',
+      'apologise',
     ]);
+  });
+
+  it('keeps the state when apologising for a late dossier, and asks for the reason', () => {
+    expect(checkTransition('processing', 'apologise', 'processor', 'Chờ xác minh')).toEqual({
+      ok: true,
+      to: 'processing',
+    });
+    const noReason = checkTransition('processing', 'apologise', 'processor');
+    expect(noReason.ok).toBe(false);
+    if (!noReason.ok) expect(noReason.error).toBe('reason_required');
+  });
+
+  it('refuses an apology once the result is ready or returned', () => {
+    for (const s of ['processed', 'returned', 'refused'] as const) {
+      const r = checkTransition(s, 'apologise', 'officer', 'Trễ');
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toBe('invalid_transition');
+    }
   });
 });
 

@@ -50,12 +50,14 @@ export const DossierAction = z.enum([
   'stop',
   'finish',
   'return_result',
+  'apologise',
 ]);
 export type DossierAction = z.infer<typeof DossierAction>;
 
 interface Transition {
   from: readonly DossierStatus[];
-  to: DossierStatus;
+  /** 'unchanged': the action is recorded but the dossier stays where it is (the apology letter). */
+  to: DossierStatus | 'unchanged';
   roles: readonly Role[];
   /** The action needs a written reason (it goes on the slip the citizen gets). */
   needsReason: boolean;
@@ -137,7 +139,23 @@ export const TRANSITIONS: Record<DossierAction, Transition> = {
     needsReason: false,
     label: 'Trả kết quả',
   },
+  // Nghị định 61/2018 Điều 19: a dossier that will be late gets a letter with the reason and a new date.
+  apologise: {
+    from: ['received', 'processing', 'supplement_requested', 'awaiting_payment'],
+    to: 'unchanged',
+    roles: WORK,
+    needsReason: true,
+    label: 'Xin lỗi, hẹn lại ngày trả',
+  },
 };
+
+/** States in which the dossier is received and not yet finished: it counts against its due date. */
+export const OPEN_STATES: readonly DossierStatus[] = [
+  'received',
+  'processing',
+  'supplement_requested',
+  'awaiting_payment',
+];
 
 export type TransitionCheck =
   | { ok: true; to: DossierStatus }
@@ -172,7 +190,7 @@ export function checkTransition(
       message: `Vui lòng nêu lý do khi "${t.label.toLowerCase()}"`,
     };
   }
-  return { ok: true, to: t.to };
+  return { ok: true, to: t.to === 'unchanged' ? status : t.to };
 }
 
 /** Actions open to a role from a state, for the work screen's buttons. */

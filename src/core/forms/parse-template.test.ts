@@ -98,7 +98,12 @@ describe('parseTemplate', () => {
     });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.issues[0]!.path).toMatch(/^fields\.0/);
+    expect(r.issues).toEqual([
+      {
+        path: 'fields[0].type',
+        message: expect.stringMatching(/^Giá trị không hợp lệ, phải là một trong: text, longText, /),
+      },
+    ]);
   });
 
   it('requires dateInWords to point at a date field', () => {

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { conditionFields } from './conditions.ts';
 import { type ExpandResult, expandTemplate, type TemplateIssue } from './expand-template.ts';
 import {
@@ -183,18 +184,49 @@ export function checkTemplate(t: FormTemplate): TemplateIssue[] {
   return issues;
 }
 
+/** `fields[0].type`, the same notation as `checkTemplate` and value paths. */
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
+  return out;
+}
+
+/**
+ * A union failure says only "invalid input" at the entry. An author needs the reason inside the branch
+ * they meant: when every branch rejects the same key's value (a block's `type`), that key is wrong and
+ * the allowed values are listed; otherwise the branch that came closest (fewest issues) explains.
+ */
+function explainIssues(issues: readonly z.core.$ZodIssue[], base: readonly PropertyKey[]): TemplateIssue[] {
+  return issues.flatMap((iss): TemplateIssue[] => {
+    const at = [...base, ...iss.path];
+    if (iss.code !== 'invalid_union' || iss.errors.length === 0) {
+      return [{ path: formatPath(at), message: iss.message }];
+    }
+    const branches = iss.errors;
+    const key = branches
+      .flat()
+      .find((i) => i.code === 'invalid_value' && i.path.length === 1)?.path[0];
+    const rejectsKey = (b: readonly z.core.$ZodIssue[]) =>
+      b.some(
+        (i) =>
+          (i.code === 'invalid_value' && i.path.length === 1 && i.path[0] === key) ||
+          (i.code === 'unrecognized_keys' && i.path.length === 0 && i.keys.includes(String(key))),
+      );
+    if (key !== undefined && branches.every(rejectsKey)) {
+      const allowed = branches.flatMap((b) =>
+        b.flatMap((i) => (i.code === 'invalid_value' && i.path[0] === key ? i.values.map(String) : [])),
+      );
+      return [{ path: formatPath([...at, key]), message: `Giá trị không hợp lệ, phải là một trong: ${allowed.join(', ')}` }];
+    }
+    const closest = branches.reduce((best, b) => (b.length < best.length ? b : best));
+    return explainIssues(closest, at);
+  });
+}
+
 /** Parses a template as written on disk: schema, block expansion, then `checkTemplate`. */
 export function parseTemplate(raw: unknown): ExpandResult {
   const parsed = FormTemplate.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((iss) => ({
-        path: iss.path.map(String).join('.'),
-        message: iss.message,
-      })),
-    };
-  }
+  if (!parsed.success) return { ok: false, issues: explainIssues(parsed.error.issues, []) };
   const expanded = expandTemplate(parsed.data);
   if (!expanded.ok) return expanded;
   const issues = checkTemplate(expanded.template);

@@ -13,14 +13,19 @@ const DISPLAY_PREFIX = '/display';
  * so that client-side routes survive a reload.
  */
 export async function installWebStatic(app: FastifyInstance): Promise<void> {
+  // The document stylesheet names the fonts plainly; the package keeps them in per-weight folders.
   const fontsDir = resolve('node_modules/@expo-google-fonts/tinos');
-  await app.register(fastifyStatic, {
-    root: fontsDir,
-    prefix: '/fonts/',
-    decorateReply: false,
-    wildcard: false,
-    allowedPath: (path) => /^\/?[\w/-]+\.ttf$/.test(path),
-    maxAge: '30d',
+  const FONT_FILES: Record<string, string> = {
+    'Tinos-Regular.ttf': '400Regular/Tinos_400Regular.ttf',
+    'Tinos-Bold.ttf': '700Bold/Tinos_700Bold.ttf',
+    'Tinos-Italic.ttf': '400Regular_Italic/Tinos_400Regular_Italic.ttf',
+    'Tinos-BoldItalic.ttf': '700Bold_Italic/Tinos_700Bold_Italic.ttf',
+  };
+  await app.register(fastifyStatic, { root: fontsDir, serve: false, decorateReply: true });
+  app.get('/fonts/:file', { schema: { hide: true } }, (request, reply) => {
+    const file = FONT_FILES[(request.params as { file: string }).file];
+    if (!file) return reply.status(404).send({ message: 'Không tìm thấy phông chữ' });
+    return reply.header('cache-control', 'public, max-age=2592000, immutable').type('font/ttf').sendFile(file, fontsDir);
   });
   const hasWeb = existsSync(join(WEB_DIST, 'index.html'));
   if (hasWeb) {
@@ -30,6 +35,7 @@ export async function installWebStatic(app: FastifyInstance): Promise<void> {
       wildcard: false,
       index: false,
       maxAge: '1h',
+      decorateReply: false,
     });
   }
   app.setNotFoundHandler((request, reply) => {

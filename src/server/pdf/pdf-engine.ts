@@ -54,9 +54,19 @@ function shareLayoutCacheAcrossDocuments(): void {
   const mod = require('pdfmake/js/PDFDocument.js') as { default: { prototype: Record<string, unknown> } };
   const proto = mod.default.prototype;
   if (proto.__kvSharedLayout) return;
-  const original = proto.provideFont as (this: PdfmakeDocument, f: string, b: boolean, i: boolean) => EmbeddedFont;
+  const original = proto.provideFont as (
+    this: PdfmakeDocument,
+    f: string,
+    b: boolean,
+    i: boolean,
+  ) => EmbeddedFont;
   const caches = new Map<string, Record<string, unknown>>();
-  proto.provideFont = function provideFont(this: PdfmakeDocument, family: string, bold: boolean, italics: boolean) {
+  proto.provideFont = function provideFont(
+    this: PdfmakeDocument,
+    family: string,
+    bold: boolean,
+    italics: boolean,
+  ) {
     const emb = original.call(this, family, bold, italics);
     const key = `${family}-${this.getFontType(bold, italics)}`;
     let cache = caches.get(key);

@@ -58,22 +58,27 @@ export function CccdScanResult(props: {
             <div className="cccd-address">
               <div>
                 <span className="muted">Trên thẻ (địa giới cũ): </span>
-                <s className="cccd-old">{card.address}</s>
+                <span className="cccd-old">{card.address}</span>
               </div>
               <div>
                 <span className="muted">Hiện nay: </span>
-                {conv.ambiguous && !chosen ? (
+                {conv.ambiguous && (
                   <fieldset className="cccd-choice">
                     <legend>Xã cũ đã chia cho nhiều xã mới — chọn xã đúng:</legend>
                     {(conv.candidates ?? []).map((c) => (
                       <label key={c.commune.code}>
-                        <input type="radio" name="cccd-commune" onChange={() => setChosen(c)} /> {c.label}
+                        <input
+                          type="radio"
+                          name="cccd-commune"
+                          checked={chosen?.commune.code === c.commune.code}
+                          onChange={() => setChosen(c)}
+                        />{' '}
+                        {c.label}
                       </label>
                     ))}
                   </fieldset>
-                ) : (
-                  <strong className="cccd-new">{address.text}</strong>
                 )}
+                {!needsChoice && <strong className="cccd-new">{address.text}</strong>}
               </div>
             </div>
           ) : (

@@ -36,6 +36,23 @@ function asTextField(el: Element | null): TextField | null {
   return null;
 }
 
+/**
+ * An off-screen field that takes the burst when nothing editable has focus: characters a scanner
+ * sends without a key event of their own (Alt codes, Unicode mode) reach a page only through an
+ * editable element's beforeinput.
+ */
+function sinkField(): HTMLTextAreaElement {
+  const existing = document.getElementById('kv-scan-sink');
+  if (existing instanceof HTMLTextAreaElement) return existing;
+  const sink = document.createElement('textarea');
+  sink.id = 'kv-scan-sink';
+  sink.tabIndex = -1;
+  sink.setAttribute('aria-hidden', 'true');
+  sink.style.cssText = 'position:fixed;left:-10000px;top:0;width:10px;height:10px;opacity:0;';
+  document.body.appendChild(sink);
+  return sink;
+}
+
 /** Deletes the `text` just before the caret, through the editing path so React's onChange sees it. */
 function removeBeforeCaret(field: TextField, text: string): void {
   const end = field.selectionEnd ?? field.value.length;
@@ -94,12 +111,21 @@ export function useKeyboardScanner(
     let idleTimer: ReturnType<typeof setTimeout> | undefined;
     let replaying = false; // our own insertText must not count as arriving keys
 
+    const releaseSink = () => {
+      const sink = document.getElementById('kv-scan-sink');
+      if (sink instanceof HTMLTextAreaElement) {
+        sink.value = '';
+        if (document.activeElement === sink) sink.blur();
+      }
+    };
+
     const reset = () => {
       run = '';
       held = '';
       locked = false;
       runField = null;
       clearTimeout(idleTimer);
+      releaseSink();
     };
 
     const giveBack = () => {
@@ -129,8 +155,17 @@ export function useKeyboardScanner(
         return true;
       }
       if (run === '' || now - lastAt > maxGapMs) {
+        releaseSink();
         run = '';
         runField = asTextField(document.activeElement);
+      } else if (runField === null) {
+        // The second fast key with nothing editable focused: a machine is typing; give it a field.
+        // Not at the first key, so that single-key shortcuts of the page keep their target.
+        sinkField().focus();
+        clearTimeout(idleTimer);
+        idleTimer = setTimeout(() => {
+          if (!locked) releaseSink();
+        }, idleMs);
       }
       lastAt = now;
       if (run.length + 1 >= lockAfter) {

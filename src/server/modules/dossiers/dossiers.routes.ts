@@ -14,6 +14,7 @@ import { invalidValues } from '../templates/document-output.ts';
 import { applyAction, type DossierRow, receiveDossier } from './dossiers.service.ts';
 import { toDossierView } from './dossiers.view.ts';
 import { buildReceiptDocument } from './receipt.ts';
+import { buildSlipDocument, dossierEvents, SLIP_KINDS, slipFileName } from './slips.ts';
 
 const ReceiveBody = z.object({
   procedureCode: z.string({ error: 'Vui lòng chọn thủ tục' }).regex(/^\d\.\d{6}$/, 'Mã thủ tục không hợp lệ'),
@@ -41,6 +42,8 @@ const ActionBody = z.object({
   action: DossierAction,
   reason: z.string().trim().max(2000).optional(),
   missing: z.array(z.string().trim().min(1).max(300)).max(30).optional(),
+  /** For 'apologise': the new appointment, an ISO instant. */
+  newDueAt: z.iso.datetime({ offset: true, error: 'Ngày hẹn trả kết quả mới không hợp lệ' }).optional(),
 });
 
 const CodeParams = z.object({
@@ -56,6 +59,10 @@ const ListQuery = z.object({
   to: z.string().optional(),
   dueWithinDays: z.coerce.number().int().min(0).max(60).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+const SlipParams = CodeParams.extend({
+  kind: z.enum(SLIP_KINDS, { error: 'Không có loại phiếu này' }),
 });
 
 const DOSSIER_NOT_FOUND = 'Không tìm thấy hồ sơ';
@@ -202,6 +209,7 @@ export async function dossierRoutes(app: FastifyInstance): Promise<void> {
         if (result.error === 'not_found') throw notFound(DOSSIER_NOT_FOUND);
         if (result.error === 'forbidden_role') throw new HttpError(403, result.message);
         if (result.error === 'reason_required') throw new HttpError(422, result.message, 'reason');
+        if (result.error === 'invalid_new_due') throw new HttpError(422, result.message, 'newDueAt');
         throw new HttpError(409, result.message, 'action');
       }
       return toDossierView(result);
@@ -236,6 +244,43 @@ export async function dossierRoutes(app: FastifyInstance): Promise<void> {
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="giay-hen-${d.code}.pdf"`)
+        .send(pdf);
+    },
+  );
+
+  app.get(
+    '/api/dossiers/:code/slips/:kind.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'Phiếu một cửa của hồ sơ (PDF): bo-sung, tu-choi, xin-loi, kiem-soat',
+      },
+    },
+    async (request, reply) => {
+      const auth = requireAuth(request);
+      const params = request.params as Record<string, unknown>;
+      const { code, kind } = parseInput(SlipParams, params);
+      const d = await visibleDossier(auth, code);
+      const [unit, procedure, events] = await Promise.all([
+        db.selectFrom('units').select(['name', 'phone']).where('id', '=', d.unit_id).executeTakeFirstOrThrow(),
+        findProcedureByCode(db, d.procedure_code),
+        dossierEvents(db, d.code),
+      ]);
+      const doc = await buildSlipDocument(db, kind, {
+        dossier: d,
+        unitName: unit.name,
+        unitPhone: unit.phone,
+        procedureName: procedure?.name ?? d.procedure_code,
+        events,
+      });
+      if ('error' in doc) {
+        if (doc.error === 'no_event') throw new HttpError(409, doc.message);
+        throw notFound('Chưa có mẫu phiếu này trong thư viện mẫu');
+      }
+      const pdf = await renderPdf(doc);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${slipFileName(kind, d.code)}"`)
         .send(pdf);
     },
   );

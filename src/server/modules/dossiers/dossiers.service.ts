@@ -189,7 +189,8 @@ export async function receiveDossier(db: Kysely<Database>, input: ReceiveInput):
 
 export type ActionError =
   | { error: 'not_found' }
-  | { error: 'invalid_transition' | 'forbidden_role' | 'reason_required'; message: string };
+  | { error: 'invalid_transition' | 'forbidden_role' | 'reason_required'; message: string }
+  | { error: 'invalid_new_due'; message: string };
 
 export interface ActionInput {
   action: DossierAction;
@@ -232,6 +233,20 @@ export async function applyAction(
     const now = new Date();
     const iso = now.toISOString();
     const patch: Partial<DossierRow> = { status: check.to, updated_at: iso };
+    let eventData: Record<string, unknown> = { reason: input.reason ?? null, missing: input.missing ?? null };
+
+    if (input.action === 'apologise') {
+      const newDue = input.newDueAt ? new Date(input.newDueAt) : null;
+      if (!newDue || Number.isNaN(newDue.getTime()))
+        return { error: 'invalid_new_due', message: 'Vui lòng nhập ngày hẹn trả kết quả mới' } as const;
+      if (newDue.getTime() <= now.getTime() || (before.due_at && newDue.toISOString() <= before.due_at))
+        return {
+          error: 'invalid_new_due',
+          message: 'Ngày hẹn trả kết quả mới phải sau ngày hẹn cũ và sau thời điểm hiện tại',
+        } as const;
+      patch.due_at = newDue.toISOString();
+      eventData = { reason: input.reason ?? null, previousDueAt: before.due_at, newDueAt: patch.due_at };
+    }
 
     if (input.action === 'request_supplement') {
       await trx
@@ -296,7 +311,7 @@ export async function applyAction(
       action: input.action,
       fromState: before.status,
       toState: check.to,
-      data: { reason: input.reason ?? null, missing: input.missing ?? null },
+      data: eventData,
       ip: actor.ip,
     });
     return after;

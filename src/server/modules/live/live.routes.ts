@@ -46,7 +46,7 @@ import {
   sweepLive,
   toSessionView,
 } from './live.service.ts';
-import { findLiveTemplate } from './live.templates.ts';
+import { findLiveTemplate, listLiveTemplates } from './live.templates.ts';
 import './live.tables.ts';
 
 const IdParams = z.object({ id: z.string().uuid('Mã phiên không hợp lệ') });
@@ -283,6 +283,22 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
       sessions,
       displays: await listCounterDisplays(db, id),
     };
+  });
+
+  // ---------- templates for the counter (the store, or the files before the store is synced) ----------
+
+  app.get('/api/live/templates', { schema: { tags, summary: 'Mẫu đơn dùng được tại quầy' } }, async (request) => {
+    actorOf(request);
+    return listLiveTemplates(db);
+  });
+
+  app.get('/api/live/templates/:id', { schema: { tags, summary: 'Định nghĩa mẫu đơn cho quầy' } }, async (request) => {
+    actorOf(request);
+    const { id } = parseInput(z.object({ id: z.string().regex(/^[a-z0-9-]{1,80}$/, 'Mã mẫu không hợp lệ') }), request.params);
+    const { version } = parseInput(z.object({ version: z.coerce.number().int().positive().optional() }), request.query);
+    const t = await findLiveTemplate(db, id, version);
+    if (!t) throw notFound('Không tìm thấy mẫu đơn');
+    return t;
   });
 
   // ---------- sessions ----------

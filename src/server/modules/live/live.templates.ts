@@ -3,7 +3,7 @@ import type { FormTemplate } from '../../../core/forms/FormTemplate.ts';
 import { templateFields } from '../../../core/forms/FormTemplate.ts';
 import type { Database } from '../../db/schema.ts';
 import { loadTemplateDir } from '../../templates/load-templates.ts';
-import { findTemplate, TEMPLATES_DIR } from '../templates/template-store.ts';
+import { findTemplate, listTemplates, TEMPLATES_DIR, type TemplateSummary } from '../templates/template-store.ts';
 
 /**
  * Adapter to the template store: the stored versions (form_templates) first, then the template files on
@@ -47,4 +47,16 @@ export function pathInTemplate(t: FormTemplate, path: string): boolean {
     keysCache.set(t, keys);
   }
   return keys.some((k) => path === k || path.startsWith(`${k}.`) || path.startsWith(`${k}[`));
+}
+
+/** The latest version of every template: the store's list, or the files when the store is empty. */
+export async function listLiveTemplates(db: Kysely<Database>): Promise<TemplateSummary[]> {
+  try {
+    const stored = await listTemplates(db);
+    if (stored.length > 0) return stored;
+  } catch {
+    // Store not available: fall back to the files.
+  }
+  const latest = [...diskTemplates().entries()].filter(([k]) => !k.includes('@')).map(([, t]) => t);
+  return latest.map((t) => ({ id: t.id, version: t.version, title: t.title, field: t.field, procedureCodes: t.procedureCodes }));
 }

@@ -1,0 +1,542 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { LiveSessionView } from '../../core/api/live.ts';
+import type { ProcedureView } from '../../core/api/procedures.ts';
+import type { CounterView, UnitView } from '../../core/api/units.ts';
+import { buildDocument } from '../../core/document/build-document.ts';
+import { DocumentView } from '../../core/document/DocumentView.tsx';
+import { documentCss } from '../../core/document/document-css.ts';
+import type { FormTemplate } from '../../core/forms/FormTemplate.ts';
+import { templateFields } from '../../core/forms/FormTemplate.ts';
+import { validateValues } from '../../core/forms/validate-values.ts';
+import { getAt, setAt } from '../../core/forms/value-path.ts';
+import { ApiError, api } from '../ui/api.ts';
+import { useSession } from '../ui/session.tsx';
+import { EntryForm } from './EntryForm.tsx';
+import { formSections } from './form-order.ts';
+import { type LinkStatus, LiveClient } from './live-client.ts';
+import { type ProcedureChoice, ProcedurePicker } from './ProcedurePicker.tsx';
+import './counter.css';
+
+const COUNTER_KEY = 'kv.counterId';
+
+interface Draft {
+  view: LiveSessionView;
+  template: FormTemplate;
+  values: Record<string, unknown>;
+}
+
+const templateCache = new Map<string, Promise<FormTemplate>>();
+function loadTemplate(id: string, version: number): Promise<FormTemplate> {
+  const key = `${id}@${version}`;
+  let p = templateCache.get(key);
+  if (!p) {
+    p = api<FormTemplate>('GET', `/api/live/templates/${id}?version=${version}`);
+    templateCache.set(key, p);
+    p.catch(() => templateCache.delete(key));
+  }
+  return p;
+}
+
+function CounterChooser(props: { onChosen(id: number): void }) {
+  const { user } = useSession();
+  const [units, setUnits] = useState<UnitView[]>([]);
+  const [counters, setCounters] = useState<CounterView[]>([]);
+  useEffect(() => {
+    api<UnitView[]>('GET', '/api/units').then(async (all) => {
+      const mine = all.filter((u) => user.unitIds.includes(u.id));
+      setUnits(mine);
+      const lists = await Promise.all(mine.map((u) => api<CounterView[]>('GET', `/api/units/${u.id}/counters`)));
+      setCounters(lists.flat().filter((c) => c.active));
+    });
+  }, [user.unitIds]);
+  return (
+    <section className="panel">
+      <h2>Chọn quầy làm việc</h2>
+      <p className="muted">Máy này sẽ ghi nhớ quầy đã chọn.</p>
+      <div className="row">
+        {counters.map((c) => (
+          <button key={c.id} type="button" className="shrink" onClick={() => props.onChosen(c.id)}>
+            {c.name}
+            {units.length > 1 ? ` — ${units.find((u) => u.id === c.unitId)?.name ?? ''}` : ''}
+          </button>
+        ))}
+        {counters.length === 0 && <span className="muted">Chưa có quầy nào.</span>}
+      </div>
+    </section>
+  );
+}
+
+async function printPdf(sessionId: string, copies: number, draft: boolean): Promise<void> {
+  // The PDF comes back as bytes, so the CSRF token is fetched for this one raw request.
+  const me = await api<{ csrfToken: string }>('GET', '/api/auth/me');
+  const res = await fetch(`/api/live/sessions/${sessionId}/print`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+    body: JSON.stringify({ copies, draft }),
+  });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { message?: string; field?: string; errors?: { path: string; message: string }[] };
+    throw new ApiError(res.status, body.message ?? `Lỗi ${res.status}`, body.field, body.errors);
+  }
+  const url = URL.createObjectURL(await res.blob());
+  // A hidden frame opens the browser's print dialog on the PDF itself: A4, exactly as rendered.
+  const frame = document.createElement('iframe');
+  frame.className = 'cp-print-frame';
+  frame.title = 'In';
+  frame.src = url;
+  frame.onload = () => {
+    try {
+      frame.contentWindow?.focus();
+      frame.contentWindow?.print();
+    } catch {
+      window.open(url, '_blank');
+    }
+    setTimeout(() => {
+      frame.remove();
+      URL.revokeObjectURL(url);
+    }, 60_000);
+  };
+  document.body.appendChild(frame);
+}
+
+const SHORTCUTS: [string, string][] = [
+  ['Alt+N', 'Công dân mới'],
+  ['Alt+1…9', 'Chuyển công dân'],
+  ['Enter', 'Ô tiếp theo'],
+  ['F7', 'Cho công dân xem lại'],
+  ['F8', 'Công dân đã xác nhận'],
+  ['F9', 'In'],
+  ['Alt+K', 'Kết thúc phiên'],
+];
+
+export function CounterPage() {
+  const [counterId, setCounterId] = useState<number | null>(() => Number(localStorage.getItem(COUNTER_KEY)) || null);
+  if (!counterId) {
+    return (
+      <CounterChooser
+        onChosen={(id) => {
+          localStorage.setItem(COUNTER_KEY, String(id));
+          setCounterId(id);
+        }}
+      />
+    );
+  }
+  return <CounterDesk counterId={counterId} onChangeCounter={() => setCounterId(null)} />;
+}
+
+function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
+  const { counterId } = props;
+  const [drafts, setDrafts] = useState<Draft[]>([]);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  const [link, setLink] = useState<{ status: LinkStatus; unacked: number }>({ status: 'connecting', unacked: 0 });
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [choices, setChoices] = useState<ProcedureChoice[]>([]);
+  const [loadingChoices, setLoadingChoices] = useState(true);
+  const [copies, setCopies] = useState(1);
+  const [displays, setDisplays] = useState<number>(0);
+  const [code, setCode] = useState('');
+  const [counterName, setCounterName] = useState('');
+  const [ready, setReady] = useState(false);
+  const clientRef = useRef<LiveClient | null>(null);
+  const previewRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLDivElement>(null);
+
+  const active = drafts.find((d) => d.view.id === activeId) ?? null;
+
+  // Load the open sessions, lay over them what the last page left unacknowledged, then connect.
+  useEffect(() => {
+    let alive = true;
+    const client = new LiveClient({
+      status: (status, unacked) => alive && setLink({ status, unacked }),
+      refused: (_id, text) => alive && setMessage({ kind: 'error', text }),
+    });
+    clientRef.current = client;
+    (async () => {
+      try {
+        const [sessions, pending, counter] = await Promise.all([
+          api<LiveSessionView[]>('GET', `/api/live/sessions?counterId=${counterId}`),
+          client.restore(),
+          api<CounterView>('GET', `/api/counters/${counterId}`),
+        ]);
+        if (!alive) return;
+        setCounterName(counter.name);
+        const loaded: Draft[] = [];
+        for (const v of sessions) {
+          const template = await loadTemplate(v.templateId, v.templateVersion);
+          const values = structuredClone(v.values);
+          for (const p of pending) {
+            if (p.sessionId === v.id && p.seq > v.seq && p.path !== undefined) {
+              setAt(values, p.path, p.value === null ? undefined : p.value);
+            }
+          }
+          client.knowSession(v.id, v.seq);
+          loaded.push({ view: v, template, values });
+        }
+        // Unacked patches of sessions that are no longer open cannot be applied anywhere.
+        for (const p of pending) if (!sessions.some((s) => s.id === p.sessionId)) client.forgetSession(p.sessionId);
+        if (!alive) return;
+        setDrafts(loaded);
+        const shown = loaded.find((d) => d.view.shown) ?? loaded[loaded.length - 1];
+        setActiveId(shown?.view.id ?? null);
+        setPicking(loaded.length === 0);
+        setReady(true);
+        client.start();
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) {
+          localStorage.removeItem(COUNTER_KEY);
+          props.onChangeCounter();
+          return;
+        }
+        setMessage({ kind: 'error', text: e instanceof Error ? e.message : 'Không tải được phiên làm việc' });
+      }
+    })();
+    return () => {
+      alive = false;
+      client.stop();
+    };
+  }, [counterId, props.onChangeCounter]);
+
+  // Procedures of the unit (most used first), or the templates themselves when no catalogue is set up.
+  useEffect(() => {
+    (async () => {
+      const counter = await api<CounterView>('GET', `/api/counters/${counterId}`);
+      const templates = await api<{ id: string; title: string; field: string; procedureCodes: string[] }[]>('GET', '/api/live/templates').catch(() => []);
+      const procs = await api<ProcedureView[]>('GET', `/api/procedures?unitId=${counter.unitId}`).catch(() => []);
+      const known = new Set(templates.map((t) => t.id));
+      const list: ProcedureChoice[] = procs
+        .filter((p) => p.active !== false && known.has(p.templateId))
+        .map((p) => ({ code: p.code, name: p.name, templateId: p.templateId, field: p.field }));
+      for (const t of templates) {
+        if (!list.some((c) => c.templateId === t.id)) {
+          list.push({ code: t.procedureCodes[0] ?? '', name: t.title, templateId: t.id, field: t.field });
+        }
+      }
+      setChoices(list);
+      setLoadingChoices(false);
+    })().catch(() => setLoadingChoices(false));
+  }, [counterId]);
+
+  const refreshDisplays = useCallback(() => {
+    api<{ displays: unknown[] }>('GET', `/api/live/counters/${counterId}/state`)
+      .then((s) => setDisplays(s.displays.length))
+      .catch(() => undefined);
+  }, [counterId]);
+  useEffect(refreshDisplays, [refreshDisplays]);
+
+  const validation = useMemo(() => (active ? validateValues(active.template, active.values, { draft: true }) : null), [active]);
+  const errors = useMemo(() => new Map((validation?.errors ?? []).map((e) => [e.path, e.message])), [validation]);
+  const doc = useMemo(() => (active && validation ? buildDocument(active.template, validation.values) : null), [active, validation]);
+  const sections = useMemo(() => (active ? formSections(active.template) : []), [active?.template, active]);
+
+  // The preview follows the field being typed, like the citizen's display.
+  useEffect(() => {
+    const el = previewRef.current?.querySelector('.kv-focus');
+    el?.scrollIntoView({ block: 'center' });
+  }, [focusKey, doc]);
+
+  const updateDraft = useCallback((id: string, f: (d: Draft) => Draft) => {
+    setDrafts((ds) => ds.map((d) => (d.view.id === id ? f(d) : d)));
+  }, []);
+
+  const setValue = useCallback(
+    (path: string, value: unknown) => {
+      if (!active) return;
+      const values = structuredClone(active.values);
+      setAt(values, path, value === null || value === '' ? undefined : value);
+      updateDraft(active.view.id, (d) => ({ ...d, values }));
+      clientRef.current?.send(active.view.id, { path, value: value === '' ? null : value, focus: focusKey });
+    },
+    [active, focusKey, updateDraft],
+  );
+
+  const onFocusField = useCallback(
+    (key: string | null) => {
+      if (!active || key === focusKey) return;
+      setFocusKey(key);
+      clientRef.current?.send(active.view.id, { focus: key });
+    },
+    [active, focusKey],
+  );
+
+  /**
+   * Fills a person block (`mother`, `requester`…) with values keyed by the block's sub-keys
+   * (`{ fullName, birthDate, identity: {…}, residence }`). Used by "copy from" and by an ID-card scan
+   * (src/web/scan: useKeyboardScanner → CccdScanResult → applyPersonBlock(prefix, values)).
+   */
+  const applyPersonBlock = useCallback(
+    (prefix: string, block: Record<string, unknown>) => {
+      if (!active) return;
+      const keys = new Set(templateFields(active.template).map((f) => f.key));
+      const values = structuredClone(active.values);
+      const changes: [string, unknown][] = [];
+      for (const [k, v] of Object.entries(block)) {
+        const path = `${prefix}.${k}`;
+        if (!keys.has(path) || v === undefined) continue;
+        setAt(values, path, structuredClone(v));
+        changes.push([path, v]);
+      }
+      updateDraft(active.view.id, (d) => ({ ...d, values }));
+      for (const [path, v] of changes) clientRef.current?.send(active.view.id, { path, value: v, focus: prefix });
+    },
+    [active, updateDraft],
+  );
+
+  const copyPerson = useCallback(
+    (from: string, to: string) => {
+      if (!active) return;
+      const block: Record<string, unknown> = {};
+      for (const f of templateFields(active.template)) {
+        if (!f.key.startsWith(`${from}.`)) continue;
+        const sub = f.key.slice(from.length + 1);
+        const v = getAt(active.values, f.key);
+        if (v !== undefined && v !== '') block[sub] = v;
+      }
+      applyPersonBlock(to, block);
+      setMessage({ kind: 'ok', text: 'Đã sao chép thông tin' });
+    },
+    [active, applyPersonBlock],
+  );
+
+  const startSession = useCallback(
+    async (c: ProcedureChoice) => {
+      try {
+        const view = await api<LiveSessionView>('POST', '/api/live/sessions', {
+          counterId,
+          templateId: c.templateId,
+          procedureCode: c.code || null,
+          label: c.name,
+        });
+        const template = await loadTemplate(view.templateId, view.templateVersion);
+        clientRef.current?.knowSession(view.id, view.seq);
+        setDrafts((ds) => [...ds.map((d) => ({ ...d, view: { ...d.view, shown: false } })), { view, template, values: {} }]);
+        setActiveId(view.id);
+        setPicking(false);
+        setFocusKey(null);
+        setMessage(null);
+        setTimeout(() => formRef.current?.querySelector<HTMLElement>('input, select, textarea, [tabindex="0"]')?.focus(), 50);
+      } catch (e) {
+        setMessage({ kind: 'error', text: e instanceof Error ? e.message : 'Không mở được phiên' });
+      }
+    },
+    [counterId],
+  );
+
+  const switchTo = useCallback(
+    async (id: string) => {
+      setActiveId(id);
+      setPicking(false);
+      setFocusKey(null);
+      await api('POST', `/api/live/sessions/${id}/show`).catch(() => undefined);
+      setDrafts((ds) => ds.map((d) => ({ ...d, view: { ...d.view, shown: d.view.id === id } })));
+    },
+    [],
+  );
+
+  const toggleReview = useCallback(async () => {
+    if (!active) return;
+    const on = !active.view.review;
+    const view = await api<LiveSessionView>('POST', `/api/live/sessions/${active.view.id}/review`, { on });
+    updateDraft(active.view.id, (d) => ({ ...d, view: { ...d.view, review: view.review, shown: true } }));
+    setMessage({ kind: 'ok', text: on ? 'Công dân đang xem lại toàn bộ tờ khai trên màn hình' : 'Đã tắt chế độ xem lại' });
+  }, [active, updateDraft]);
+
+  const confirm = useCallback(async () => {
+    if (!active) return;
+    const view = await api<LiveSessionView>('POST', `/api/live/sessions/${active.view.id}/confirm`);
+    updateDraft(active.view.id, (d) => ({ ...d, view: { ...d.view, confirmedAt: view.confirmedAt } }));
+    setMessage({ kind: 'ok', text: 'Đã ghi nhận: công dân xác nhận thông tin đúng' });
+  }, [active, updateDraft]);
+
+  const print = useCallback(
+    async (draft = false) => {
+      if (!active) return;
+      try {
+        await printPdf(active.view.id, copies, draft);
+        updateDraft(active.view.id, (d) => ({ ...d, view: { ...d.view, printCount: d.view.printCount + 1 } }));
+        setMessage({ kind: 'ok', text: `Đã gửi ${copies} bản tới hộp thoại in` });
+      } catch (e) {
+        const first = e instanceof ApiError ? e.errors?.[0] : undefined;
+        setMessage({ kind: 'error', text: e instanceof Error ? e.message : 'Không in được' });
+        if (first) formRef.current?.querySelector<HTMLElement>(`[data-key="${first.path.split(/[.[]/)[0]}"] input, [data-key="${first.path}"] input, [data-key="${first.path}"] [tabindex="0"]`)?.focus();
+      }
+    },
+    [active, copies, updateDraft],
+  );
+
+  const closeActive = useCallback(async () => {
+    if (!active) return;
+    if (!window.confirm('Kết thúc phiên của công dân này? Màn hình công dân sẽ xóa ngay.')) return;
+    await api('POST', `/api/live/sessions/${active.view.id}/close`);
+    clientRef.current?.forgetSession(active.view.id);
+    const rest = drafts.filter((d) => d.view.id !== active.view.id);
+    setDrafts(rest);
+    setActiveId(null);
+    setFocusKey(null);
+    setPicking(true);
+  }, [active, drafts]);
+
+  const pair = useCallback(async () => {
+    try {
+      await api('POST', '/api/live/pair', { counterId, code });
+      setCode('');
+      setMessage({ kind: 'ok', text: 'Đã ghép màn hình công dân với quầy' });
+      refreshDisplays();
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof Error ? e.message : 'Không ghép được' });
+    }
+  }, [code, counterId, refreshDisplays]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && (e.key === 'n' || e.key === 'N')) {
+        e.preventDefault();
+        setPicking(true);
+      } else if (e.altKey && /^[1-9]$/.test(e.key)) {
+        const d = drafts[Number(e.key) - 1];
+        if (d) {
+          e.preventDefault();
+          void switchTo(d.view.id);
+        }
+      } else if (e.altKey && (e.key === 'k' || e.key === 'K')) {
+        e.preventDefault();
+        void closeActive();
+      } else if (e.key === 'F7') {
+        e.preventDefault();
+        void toggleReview();
+      } else if (e.key === 'F8') {
+        e.preventDefault();
+        void confirm();
+      } else if (e.key === 'F9') {
+        e.preventDefault();
+        void print(e.shiftKey);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [drafts, switchTo, closeActive, toggleReview, confirm, print]);
+
+  const linkText =
+    link.status === 'online'
+      ? link.unacked > 0
+        ? `Đang lưu… (${link.unacked})`
+        : 'Đã lưu'
+      : link.status === 'connecting'
+        ? 'Đang kết nối…'
+        : `Mất kết nối — đã giữ ${link.unacked} thay đổi trên máy, sẽ gửi lại`;
+
+  return (
+    <div className="cp">
+      <style>{documentCss}</style>
+      <div className="cp-top">
+        <strong>{counterName || `Quầy ${counterId}`}</strong>
+        <button type="button" className="linklike" onClick={props.onChangeCounter}>
+          đổi quầy
+        </button>
+        <nav className="cp-tabs" aria-label="Công dân đang phục vụ">
+          {drafts.map((d, i) => (
+            <button
+              key={d.view.id}
+              type="button"
+              aria-pressed={d.view.id === activeId}
+              className={d.view.id === activeId ? 'on' : ''}
+              onClick={() => void switchTo(d.view.id)}
+              title={`Alt+${i + 1}`}
+            >
+              <kbd>{i + 1}</kbd> {String(getAt(d.values, 'child.fullName') ?? getAt(d.values, 'requester.fullName') ?? '') || d.view.label || d.view.templateId}
+              {d.view.shown ? ' 📺' : ''}
+            </button>
+          ))}
+          <button type="button" className="primary" onClick={() => setPicking(true)}>
+            + Công dân mới <kbd>Alt+N</kbd>
+          </button>
+        </nav>
+        <span className={`cp-link ${link.status}`} role="status" data-testid="link-status">
+          {linkText}
+        </span>
+        <span className="cp-pair">
+          Màn hình: {displays}
+          <input
+            aria-label="Mã ghép nối màn hình"
+            placeholder="Mã màn hình"
+            value={code}
+            maxLength={8}
+            onChange={(e) => setCode(e.target.value.toUpperCase())}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') void pair();
+            }}
+          />
+          <button type="button" onClick={() => void pair()} disabled={code.trim().length < 6}>
+            Ghép
+          </button>
+        </span>
+      </div>
+      {message && (
+        <div className={`alert ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+          {message.kind === 'error' && active && (
+            <button type="button" className="linklike" onClick={() => void print(true)}>
+              In bản còn thiếu (Shift+F9)
+            </button>
+          )}
+        </div>
+      )}
+      {!ready ? (
+        <p className="muted">Đang tải…</p>
+      ) : picking || !active ? (
+        <ProcedurePicker choices={choices} onPick={(c) => void startSession(c)} loading={loadingChoices} />
+      ) : (
+        <div className="cp-work">
+          <div className="cp-form" ref={formRef}>
+            <div className="cp-form-head">
+              <strong>{active.view.label ?? active.template.title}</strong>
+              {active.view.review && <span className="badge">Công dân đang xem lại</span>}
+              {active.view.confirmedAt && <span className="badge ok">Công dân đã xác nhận</span>}
+            </div>
+            <EntryForm
+              template={active.template}
+              sections={sections}
+              values={active.values}
+              errors={errors}
+              onChange={setValue}
+              onFocusField={onFocusField}
+              onCopy={copyPerson}
+            />
+          </div>
+          <div className="cp-preview" ref={previewRef} aria-label="Xem trước tờ khai">
+            {doc && <DocumentView doc={doc} focusPath={focusKey ?? undefined} />}
+          </div>
+        </div>
+      )}
+      <footer className="cp-keys" aria-label="Phím tắt">
+        {SHORTCUTS.map(([k, what]) => (
+          <span key={k}>
+            <kbd>{k}</kbd> {what}
+          </span>
+        ))}
+        <label className="cp-copies">
+          Số bản in
+          <input type="number" min={1} max={20} value={copies} onChange={(e) => setCopies(Math.max(1, Math.min(20, Number(e.target.value) || 1)))} />
+        </label>
+        {active && (
+          <>
+            <button type="button" onClick={() => void toggleReview()}>
+              {active.view.review ? 'Tắt xem lại' : 'Xem lại'} <kbd>F7</kbd>
+            </button>
+            <button type="button" onClick={() => void confirm()}>
+              Đã xác nhận <kbd>F8</kbd>
+            </button>
+            <button type="button" className="primary" onClick={() => void print()}>
+              In <kbd>F9</kbd>
+            </button>
+            <button type="button" className="danger" onClick={() => void closeActive()}>
+              Kết thúc <kbd>Alt+K</kbd>
+            </button>
+          </>
+        )}
+      </footer>
+    </div>
+  );
+}
