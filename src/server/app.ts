@@ -11,9 +11,11 @@ import { addressRoutes } from './modules/addresses/addresses.routes.ts';
 import { installAuth } from './modules/auth/auth.guard.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { cccdRoutes } from './modules/cccd/cccd.routes.ts';
+import { citizenRoutes } from './modules/citizens/citizens.routes.ts';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
+import { logbookRoutes } from './modules/logbook/logbook.routes.ts';
 import { procedureRoutes } from './modules/procedures/procedures.routes.ts';
 import { templateRoutes } from './modules/templates/templates.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
@@ -86,9 +88,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(templateRoutes);
   await app.register(procedureRoutes);
   await app.register(dossierRoutes);
+  await app.register(citizenRoutes);
   await app.register(addressRoutes);
   await app.register(cccdRoutes);
   await app.register(liveRoutes);
+  await app.register(logbookRoutes);
   await installWebStatic(app);
   return app;
 }

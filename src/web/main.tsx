@@ -49,7 +49,8 @@ function App() {
   let page: ReactElement;
   if (path.startsWith('/quan-tri/don-vi') && user.role === 'admin') page = <UnitsPage />;
   else if (path.startsWith('/quan-tri/tai-khoan') && user.role === 'admin') page = <UsersPage />;
-  else if (path === '/thu-quet' && ['admin', 'officer', 'processor'].includes(user.role)) page = <ScanTestPage />;
+  else if (path === '/thu-quet' && ['admin', 'officer', 'processor'].includes(user.role))
+    page = <ScanTestPage />;
   else if (path.startsWith('/quay') && (user.role === 'officer' || user.role === 'admin')) page = <CounterPage />;
   else page = <HomePage />;
 

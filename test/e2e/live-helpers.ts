@@ -113,6 +113,7 @@ export async function startKhaiSinh(counter: Page): Promise<void> {
   const search = counter.getByLabel('Tìm thủ tục');
   if (!(await search.isVisible())) await counter.keyboard.press('Alt+N');
   await search.fill('khai sinh');
+  await counter.getByRole('option').filter({ hasText: /khai sinh/i }).first().waitFor();
   await search.press('Enter');
   await counter.getByRole('form', { name: 'Nhập tờ khai' }).waitFor();
 }

@@ -203,9 +203,7 @@ function explainIssues(issues: readonly z.core.$ZodIssue[], base: readonly Prope
       return [{ path: formatPath(at), message: iss.message }];
     }
     const branches = iss.errors;
-    const key = branches
-      .flat()
-      .find((i) => i.code === 'invalid_value' && i.path.length === 1)?.path[0];
+    const key = branches.flat().find((i) => i.code === 'invalid_value' && i.path.length === 1)?.path[0];
     const rejectsKey = (b: readonly z.core.$ZodIssue[]) =>
       b.some(
         (i) =>
@@ -216,7 +214,12 @@ function explainIssues(issues: readonly z.core.$ZodIssue[], base: readonly Prope
       const allowed = branches.flatMap((b) =>
         b.flatMap((i) => (i.code === 'invalid_value' && i.path[0] === key ? i.values.map(String) : [])),
       );
-      return [{ path: formatPath([...at, key]), message: `Giá trị không hợp lệ, phải là một trong: ${allowed.join(', ')}` }];
+      return [
+        {
+          path: formatPath([...at, key]),
+          message: `Giá trị không hợp lệ, phải là một trong: ${allowed.join(', ')}`,
+        },
+      ];
     }
     const closest = branches.reduce((best, b) => (b.length < best.length ? b : best));
     return explainIssues(closest, at);

@@ -5,6 +5,7 @@ import * as m001 from './migrations/001-foundation.ts';
 import * as m002 from './migrations/002-dossiers.ts';
 import * as m003 from './migrations/003-addresses.ts';
 import * as m004 from './migrations/004-live.ts';
+import * as m005 from './migrations/005-attachments.ts';
 
 type MigrationModule = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations run against the untyped schema.
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '002-dossiers': m002,
   '003-addresses': m003,
   '004-live': m004,
+  '005-attachments': m005,
 };
 
 class StaticProvider implements MigrationProvider {

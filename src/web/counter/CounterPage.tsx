@@ -86,12 +86,16 @@ async function printPdf(sessionId: string, copies: number, draft: boolean): Prom
   frame.title = 'In';
   frame.src = url;
   frame.onload = () => {
+    const back = document.activeElement as HTMLElement | null;
     try {
       frame.contentWindow?.focus();
       frame.contentWindow?.print();
     } catch {
       window.open(url, '_blank');
     }
+    // Keyboard focus returns to the form, or the next shortcut would go to the PDF frame.
+    window.focus();
+    back?.focus();
     setTimeout(() => {
       frame.remove();
       URL.revokeObjectURL(url);
@@ -446,7 +450,7 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
               title={`Alt+${i + 1}`}
             >
               <kbd>{i + 1}</kbd> {String(getAt(d.values, 'child.fullName') ?? getAt(d.values, 'requester.fullName') ?? '') || d.view.label || d.view.templateId}
-              {d.view.shown ? ' 📺' : ''}
+              {d.view.shown ? <small className="muted"> · trên màn hình</small> : null}
             </button>
           ))}
           <button type="button" className="primary" onClick={() => setPicking(true)}>

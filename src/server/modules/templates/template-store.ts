@@ -18,8 +18,27 @@ export interface TemplateSummary {
   procedureCodes: string[];
 }
 
-/** Versions never change once stored, so a parsed template can be cached by id and version in every process. */
-const parsedCache = new Map<string, FormTemplate>();
+/**
+ * Versions never change once stored, so a parsed template can be cached by id and version in every
+ * process. The cache is per database: tests (and tools) open several databases in one process, and
+ * `khai-sinh@2` of one is not `khai-sinh@2` of another.
+ */
+const parsedCaches = new WeakMap<Kysely<Database>, Map<string, FormTemplate>>();
+
+function parsedCacheOf(db: Kysely<Database>): Map<string, FormTemplate> {
+  let cache = parsedCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    parsedCaches.set(db, cache);
+  }
+  return cache;
+}
+
+/** Two imports of one template at once both read the same max version; the loser retries. */
+function isDuplicateKey(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
 
 function cacheKey(id: string, version: number): string {
   return `${id}@${version}`;
@@ -53,7 +72,13 @@ export async function syncTemplatesFromDir(
       created_at: now,
       created_by: null,
     }));
-  if (rows.length > 0) await db.insertInto('form_templates').values(rows).execute();
+  // Several processes may start at once on one PostgreSQL: the first one stores, the others skip.
+  if (rows.length > 0)
+    await db
+      .insertInto('form_templates')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['template_id', 'version']).doNothing())
+      .execute();
   return { added: rows.length, errors };
 }
 
@@ -101,7 +126,8 @@ export async function findTemplate(
     v = Number(row.v);
   }
   const key = cacheKey(id, v);
-  const cached = parsedCache.get(key);
+  const cache = parsedCacheOf(db);
+  const cached = cache.get(key);
   if (cached) return cached;
   let definition = knownDefinition;
   if (definition === undefined) {
@@ -115,7 +141,7 @@ export async function findTemplate(
     definition = row.definition;
   }
   const t = parseStored(definition);
-  parsedCache.set(key, t);
+  cache.set(key, t);
   return t;
 }
 
@@ -152,6 +178,20 @@ export async function importTemplate(
     })),
   );
   if (sampleErrors.length > 0) return { ok: false, errors: sampleErrors };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await storeNewVersion(db, t, actor);
+    } catch (err) {
+      if (attempt >= 10 || !isDuplicateKey(err)) throw err;
+    }
+  }
+}
+
+async function storeNewVersion(
+  db: Kysely<Database>,
+  t: FormTemplate,
+  actor: { userId: number; ip: string },
+): Promise<ImportResult> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('form_templates')

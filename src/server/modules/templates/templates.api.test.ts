@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfToText } from '../../pdf/pdf-text.ts';
 import { sampleValues } from '../../test/samples.ts';
 import { type ApiClient, DB_KINDS, setupTestCase, type TestCase } from '../../test/setup-test-case.ts';
+import { syncTemplatesFromDir } from './template-store.ts';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -150,9 +151,7 @@ describe.each(DB_KINDS)('templates API (%s)', (kind) => {
         );
         expect(res.status).toBe(422);
         const paths = res.body.errors.map((e) => e.path);
-        expect(paths).toEqual(
-          expect.arrayContaining(['child.birthDate', 'child.fullName', 'child.gender']),
-        );
+        expect(paths).toEqual(expect.arrayContaining(['child.birthDate', 'child.fullName', 'child.gender']));
         for (const e of res.body.errors) {
           expect(e.message.length).toBeGreaterThan(5);
           // Vietnamese, naming the field: every message carries a letter with a Vietnamese diacritic.
@@ -314,7 +313,10 @@ describe.each(DB_KINDS)('templates API (%s)', (kind) => {
       const v1 = (await admin.get('/api/templates/ket-hon')).body;
       const broken = structuredClone(v1);
       broken.fields[0].type = 'khong-co-kieu-nay';
-      const res = await admin.post<{ message: string; errors: FieldError[] }>('/api/templates/import', broken);
+      const res = await admin.post<{ message: string; errors: FieldError[] }>(
+        '/api/templates/import',
+        broken,
+      );
       expect(res.status).toBe(422);
       expect(res.body.errors.length).toBeGreaterThan(0);
       expect(res.body.errors[0]?.path).toBe('fields[0].type');
@@ -344,11 +346,23 @@ describe.each(DB_KINDS)('templates API (%s)', (kind) => {
       expect(versions).toHaveLength(1);
     });
 
+    it('lets several processes sync the template files at once without a failure or a duplicate', async () => {
+      const before = (await officer.get<Summary[]>('/api/templates')).body;
+      // As if the file were new: every process sees it missing and tries to store it.
+      await t.database.db.kysely
+        .deleteFrom('form_templates')
+        .where('template_id', '=', 'phieu-yeu-cau-bo-sung')
+        .execute();
+      const runs = await Promise.all([1, 2, 3].map(() => syncTemplatesFromDir(t.database.db.kysely)));
+      expect(runs.every((r) => r.errors.length === 0)).toBe(true);
+      expect((await officer.get<Summary[]>('/api/templates')).body).toEqual(before);
+      const versions = await officer.get('/api/templates/phieu-yeu-cau-bo-sung/versions');
+      expect(versions.body).toHaveLength(1);
+    });
+
     it('numbers concurrent imports of one template without a gap or a failure', async () => {
       const def = (await admin.get('/api/templates/phieu-tu-choi')).body;
-      const results = await Promise.all(
-        [1, 2, 3, 4].map(() => admin.post('/api/templates/import', def)),
-      );
+      const results = await Promise.all([1, 2, 3, 4].map(() => admin.post('/api/templates/import', def)));
       expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
       expect(results.map((r) => r.body.version).sort()).toEqual([2, 3, 4, 5]);
     });

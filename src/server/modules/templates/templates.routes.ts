@@ -1,6 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import type { DocumentModel } from '../../../core/document/DocumentModel.ts';
 import { renderDocumentHtml } from '../../../core/document/render-html.tsx';
+import type { FormTemplate } from '../../../core/forms/FormTemplate.ts';
 import { HttpError, notFound, parseInput } from '../../http/errors.ts';
 import { renderPdf } from '../../pdf/render-pdf.ts';
 import { requireAuth, requireRole } from '../auth/auth.guard.ts';
@@ -19,7 +21,26 @@ const RenderBody = z.object({
   draft: z.boolean().default(false),
   version: z.number().int().positive().optional(),
 });
+const SampleParams = IdParams.extend({
+  sample: z.coerce.number().int().min(0, 'Số thứ tự bộ giá trị mẫu không hợp lệ'),
+});
+const SampleRenderQuery = RenderQuery.extend(VersionQuery.shape);
 const TEMPLATE_NOT_FOUND = 'Không tìm thấy mẫu đơn';
+
+async function sendDocument(
+  reply: FastifyReply,
+  t: FormTemplate,
+  doc: DocumentModel,
+  format: 'pdf' | 'html',
+): Promise<FastifyReply> {
+  if (format === 'html')
+    return reply.type('text/html; charset=utf-8').send(renderDocumentHtml(doc, { page: true }));
+  const pdf = await renderPdf(doc);
+  return reply
+    .type('application/pdf')
+    .header('content-disposition', `inline; filename="${t.id}-v${t.version}.pdf"`)
+    .send(pdf);
+}
 
 export async function templateRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db.kysely;
@@ -66,13 +87,24 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
       const t = await findTemplate(db, id, body.version);
       if (!t) throw notFound(TEMPLATE_NOT_FOUND);
       const doc = documentFor(t, body.values, body.draft);
-      if (format === 'html')
-        return reply.type('text/html; charset=utf-8').send(renderDocumentHtml(doc, { page: true }));
-      const pdf = await renderPdf(doc);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="${t.id}-v${t.version}.pdf"`)
-        .send(pdf);
+      return sendDocument(reply, t, doc, format);
+    },
+  );
+
+  app.get(
+    '/api/templates/:id/samples/:sample/render',
+    { schema: { tags, summary: 'In một bộ giá trị mẫu của mẫu đơn (xem trước)' } },
+    async (request, reply) => {
+      requireAuth(request);
+      const { id, sample } = parseInput(SampleParams, request.params);
+      const { format, version } = parseInput(SampleRenderQuery, request.query);
+      const t = await findTemplate(db, id, version);
+      if (!t) throw notFound(TEMPLATE_NOT_FOUND);
+      const s = t.samples[sample];
+      if (!s) throw notFound('Không tìm thấy bộ giá trị mẫu');
+      // A draft: a sample dated "today" when it was written must still preview years later.
+      const doc = documentFor(t, s.values, true);
+      return sendDocument(reply, t, doc, format);
     },
   );
 
