@@ -8,6 +8,7 @@ import type { Db } from './db/database.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { installWebStatic } from './http/web-static.ts';
 import { addressRoutes } from './modules/addresses/addresses.routes.ts';
+import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { installAuth } from './modules/auth/auth.guard.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { cccdRoutes } from './modules/cccd/cccd.routes.ts';
@@ -16,6 +17,7 @@ import { dossierRoutes } from './modules/dossiers/dossiers.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
 import { logbookRoutes } from './modules/logbook/logbook.routes.ts';
+import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { procedureRoutes } from './modules/procedures/procedures.routes.ts';
 import { templateRoutes } from './modules/templates/templates.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
@@ -89,10 +91,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(procedureRoutes);
   await app.register(dossierRoutes);
   await app.register(citizenRoutes);
+  await app.register(portalRoutes);
   await app.register(addressRoutes);
   await app.register(cccdRoutes);
   await app.register(liveRoutes);
   await app.register(logbookRoutes);
+  await app.register(attachmentRoutes);
   await installWebStatic(app);
   return app;
 }

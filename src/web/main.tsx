@@ -5,8 +5,13 @@ import { UnitsPage } from './admin/UnitsPage.tsx';
 import { UsersPage } from './admin/UsersPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { CounterPage } from './counter/CounterPage.tsx';
+import { DossierPage } from './dossiers/DossierPage.tsx';
+import { LogbookPage } from './dossiers/LogbookPage.tsx';
+import { QueuePage } from './dossiers/QueuePage.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import { ScanTestPage } from './scan/ScanTestPage.tsx';
+import { TrackingPage } from './tracking/TrackingPage.tsx';
+import { TemplatesAdminPage } from './templates-admin/TemplatesAdminPage.tsx';
 import { api, setCsrfToken } from './ui/api.ts';
 import { Layout } from './ui/Layout.tsx';
 import { navigate, usePath } from './ui/router.ts';
@@ -33,6 +38,8 @@ function App() {
     navigate('/dang-nhap');
   }, []);
 
+  // Public pages (the citizen's tracking page, opened from the receipt's QR) need no login.
+  if (path === '/tra-cuu') return <TrackingPage />;
   if (user === undefined) return null;
   if (user === null) {
     return (
@@ -49,9 +56,13 @@ function App() {
   let page: ReactElement;
   if (path.startsWith('/quan-tri/don-vi') && user.role === 'admin') page = <UnitsPage />;
   else if (path.startsWith('/quan-tri/tai-khoan') && user.role === 'admin') page = <UsersPage />;
+  else if (path.startsWith('/quan-tri/mau-don') && user.role === 'admin') page = <TemplatesAdminPage />;
   else if (path === '/thu-quet' && ['admin', 'officer', 'processor'].includes(user.role))
     page = <ScanTestPage />;
   else if (path.startsWith('/quay') && (user.role === 'officer' || user.role === 'admin')) page = <CounterPage />;
+  else if (path === '/ho-so' && user.role !== 'leader' || path === '/ho-so' && user.role === 'leader') page = <QueuePage />;
+  else if (path.startsWith('/ho-so/')) page = <DossierPage code={decodeURIComponent(path.slice('/ho-so/'.length))} />;
+  else if (path === '/so-theo-doi') page = <LogbookPage />;
   else page = <HomePage />;
 
   return (

@@ -5,19 +5,9 @@
  */
 import { ETHNIC_GROUPS } from './ethnic-groups.ts';
 import type { FieldDef, FieldType, ValuePart } from './FormTemplate.ts';
-import {
-  cleanText,
-  dateWords,
-  dayForLine,
-  formatDmy,
-  formatThousands,
-  isoParts,
-  moneyWords,
-  monthForLine,
-  parseDateVi,
-  titleCaseName,
-  upperVi,
-} from './vi-text.ts';
+import { moneyInWords } from '../text/number-words.ts';
+import { dateInWords, formatDateVi, officialDay, officialMonth, parseDateInput } from '../text/vi-date.ts';
+import { cleanText, formatThousands, isoParts, titleCaseName, upperVi } from './vi-text.ts';
 
 export type Widget =
   | 'text'
@@ -112,16 +102,24 @@ function fold(s: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-const DATE_HINT = 'nhập ngày/tháng/năm, ví dụ 15/06/2025';
+/** "ghi bằng chữ" of a stored date; '' for anything that is not one (a preview never breaks). */
+function dateWords(iso: string): string {
+  if (!isoParts(iso)) return '';
+  try {
+    return dateInWords(iso);
+  } catch {
+    return '';
+  }
+}
 
 function printDatePart(iso: string, part: ValuePart | undefined): string {
   const p = isoParts(iso);
   if (!p) return iso;
   switch (part) {
     case 'day':
-      return p.day === undefined ? '' : dayForLine(p.day);
+      return p.day === undefined ? '' : officialDay(p.day);
     case 'month':
-      return p.month === undefined ? '' : monthForLine(p.month);
+      return p.month === undefined ? '' : officialMonth(p.month);
     case 'year':
       return String(p.year);
     case 'hour':
@@ -131,29 +129,21 @@ function printDatePart(iso: string, part: ValuePart | undefined): string {
     case 'words':
       return dateWords(iso.slice(0, 10));
     default:
-      return formatDmy(iso.slice(0, 10));
+      return formatDateVi(iso.slice(0, 10));
   }
 }
 
 function normalizeDate(raw: unknown, field: FieldDef, ctx: NormalizeContext): Normalized {
   const s = asText(raw);
-  if (s === undefined) return { ok: false, message: `${field.label} không hợp lệ (${DATE_HINT})` };
+  if (s === undefined) return { ok: false, message: `${field.label} phải có dạng dd/mm/yyyy` };
   const cleaned = cleanText(s).slice(0, 40);
-  const parsed = parseDateVi(cleaned, field.allowPartial === true);
-  if (!parsed.ok) {
-    const message =
-      parsed.reason === 'range'
-        ? `${field.label} không có thật (${cleaned})`
-        : field.allowPartial
-          ? `${field.label} không hợp lệ (${DATE_HINT}, hoặc chỉ năm)`
-          : `${field.label} không hợp lệ (${DATE_HINT})`;
-    return { ok: false, message, cleaned };
-  }
+  const parsed = parseDateInput(cleaned, { allowPartial: field.allowPartial === true, label: field.label });
+  if (!parsed.ok) return { ok: false, message: parsed.error.message, cleaned };
   // Partial ISO strings compare correctly with a full date by prefix order.
-  if (field.notAfterToday && parsed.iso > ctx.today.slice(0, parsed.iso.length)) {
+  if (field.notAfterToday && parsed.value > ctx.today.slice(0, parsed.value.length)) {
     return { ok: false, message: `${field.label} không được sau ngày hôm nay`, cleaned };
   }
-  return { ok: true, value: parsed.iso };
+  return { ok: true, value: parsed.value };
 }
 
 // ---------- identity documents ----------
@@ -615,10 +605,11 @@ export const FIELD_TYPE_SPECS: Record<FieldType, FieldTypeSpec> = {
       return { ok: true, value: n };
     },
     print(v, _f, part) {
-      if (typeof v !== 'number' || !Number.isSafeInteger(v)) return printString(v);
+      // Validation refuses negative amounts; an unvalidated preview prints the figure as typed.
+      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) return printString(v);
       if (part === 'amount') return formatThousands(v);
-      if (part === 'words') return moneyWords(v);
-      return `${formatThousands(v)} đồng (${moneyWords(v)})`;
+      if (part === 'words') return moneyInWords(v);
+      return `${formatThousands(v)} đồng (${moneyInWords(v)})`;
     },
   },
   group: {

@@ -62,6 +62,16 @@ describe('parseDateInput', () => {
       precision: 'year',
     });
     expect(parseDateInput('06/2025')).toMatchObject({ ok: false, error: { code: 'partial' } });
+    expect(parseDateInput('2025-06', { allowPartial: true })).toEqual({
+      ok: true,
+      value: '2025-06',
+      precision: 'month',
+    });
+    expect(parseDateInput('2025-06')).toMatchObject({ ok: false, error: { code: 'partial' } });
+    expect(parseDateInput('2025-13', { allowPartial: true })).toMatchObject({
+      ok: false,
+      error: { code: 'month' },
+    });
     expect(parseDateInput('13/2025', { allowPartial: true })).toMatchObject({
       ok: false,
       error: { code: 'month' },

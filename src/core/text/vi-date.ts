@@ -50,6 +50,8 @@ const DATE_PATTERNS: ReadonlyArray<{ re: RegExp; fields: ReadonlyArray<keyof Dat
   { re: /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/, fields: ['day', 'month', 'year'] },
   { re: /^(\d{4})-(\d{1,2})-(\d{1,2})$/, fields: ['year', 'month', 'day'] },
   { re: /^(\d{1,2})[/.-](\d{4})$/, fields: ['month', 'year'] },
+  // Stored partial dates are ISO: re-validating a saved draft must accept what was saved.
+  { re: /^(\d{4})-(\d{1,2})$/, fields: ['year', 'month'] },
   { re: /^(\d{4})$/, fields: ['year'] },
 ];
 
@@ -147,9 +149,17 @@ export function dateInWords(iso: string, options: DateInWordsOptions = {}): stri
 export function officialDate(iso: string): string {
   const date = parseIsoDate(iso);
   if (!date) throw new RangeError(`Not an ISO date: ${iso}`);
-  const day = date.day < 10 ? pad2(date.day) : String(date.day);
-  const month = date.month < 3 ? pad2(date.month) : String(date.month);
-  return `ngày ${day} tháng ${month} năm ${date.year}`;
+  return `ngày ${officialDay(date.day)} tháng ${officialMonth(date.month)} năm ${date.year}`;
+}
+
+/** The day as `officialDate` writes it (forms print the parts in their own blanks): 5 → "05". */
+export function officialDay(day: number): string {
+  return day < 10 ? pad2(day) : String(day);
+}
+
+/** The month as `officialDate` writes it: 2 → "02", 6 → "6". */
+export function officialMonth(month: number): string {
+  return month < 3 ? pad2(month) : String(month);
 }
 
 /** Place and date line of a document: "Sa Đéc, ngày 15 tháng 6 năm 2025". */

@@ -6,6 +6,7 @@ import * as m002 from './migrations/002-dossiers.ts';
 import * as m003 from './migrations/003-addresses.ts';
 import * as m004 from './migrations/004-live.ts';
 import * as m005 from './migrations/005-attachments.ts';
+import * as m006 from './migrations/006-portal.ts';
 
 type MigrationModule = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations run against the untyped schema.
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '003-addresses': m003,
   '004-live': m004,
   '005-attachments': m005,
+  '006-portal': m006,
 };
 
 class StaticProvider implements MigrationProvider {

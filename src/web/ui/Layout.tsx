@@ -14,6 +14,7 @@ function navFor(role: string): NavItem[] {
     items.push(
       { href: '/quan-tri/don-vi', label: 'Đơn vị & quầy' },
       { href: '/quan-tri/tai-khoan', label: 'Tài khoản' },
+      { href: '/quan-tri/mau-don', label: 'Mẫu đơn' },
     );
   }
   return items;

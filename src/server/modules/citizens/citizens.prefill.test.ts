@@ -7,7 +7,11 @@ describe('finding a person in earlier values', () => {
   it('finds every block holding the ID number, with its path', () => {
     const found = findPersonBlocks(sampleValues('ho-tich', 'khai-sinh'), '087195001234');
     expect(found.map((f) => f.path)).toEqual(['requester', 'mother']);
-    expect(found[1]!.values).toMatchObject({ fullName: 'Nguyễn Thị Thu Hà', birthDate: '12/03/1995', ethnicity: 'Kinh' });
+    expect(found[1]!.values).toMatchObject({
+      fullName: 'Nguyễn Thị Thu Hà',
+      birthDate: '12/03/1995',
+      ethnicity: 'Kinh',
+    });
   });
 });
 
@@ -17,16 +21,22 @@ describe.each(DB_KINDS)('returning citizens (%s)', (kind) => {
   beforeAll(async () => {
     t = await setupTestCase(kind);
     officer = await t.as('tiepnhan');
-    const res = await officer.post('/api/dossiers', { procedureCode: '1.001193', values: sampleValues('ho-tich', 'khai-sinh') });
+    const res = await officer.post('/api/dossiers', {
+      procedureCode: '1.001193',
+      values: sampleValues('ho-tich', 'khai-sinh'),
+    });
     expect(res.status).toBe(201);
   });
   afterAll(() => t.close());
 
-  it('offers the father\'s earlier values, normalised, from the officer\'s own unit', async () => {
+  it("offers the father's earlier values, normalised, from the officer's own unit", async () => {
     const res = await officer.get('/api/citizens/087093004567/prefill');
     expect(res.status).toBe(200);
     expect(res.body.candidates).toHaveLength(1);
-    expect(res.body.candidates[0]).toMatchObject({ path: 'father', values: { fullName: 'Trần Quốc Bảo', birthDate: '1993' } });
+    expect(res.body.candidates[0]).toMatchObject({
+      path: 'father',
+      values: { fullName: 'Trần Quốc Bảo', birthDate: '1993' },
+    });
   });
 
   it('offers nothing from a unit the caller cannot see', async () => {

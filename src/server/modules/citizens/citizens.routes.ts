@@ -6,7 +6,9 @@ import '../dossiers/dossiers.tables.ts';
 import { recordEvent } from '../events/events.repo.ts';
 import { findPersonBlocks } from './person-blocks.ts';
 
-const IdParams = z.object({ idNumber: z.string().regex(/^\d{12}$/, 'Số định danh cá nhân phải có 12 chữ số') });
+const IdParams = z.object({
+  idNumber: z.string().regex(/^\d{12}$/, 'Số định danh cá nhân phải có 12 chữ số'),
+});
 
 /**
  * Returning citizens: values a citizen gave in earlier dossiers at the caller's units, offered for reuse
@@ -64,7 +66,13 @@ export async function citizenRoutes(app: FastifyInstance): Promise<void> {
         .where('events.action', '=', 'personal_data_access')
         .orderBy('events.id', 'desc')
         .execute();
-      return rows.map((r) => ({ at: r.at, ip: r.ip, username: r.username, fullName: r.full_name, data: r.data ? JSON.parse(r.data) : null }));
+      return rows.map((r) => ({
+        at: r.at,
+        ip: r.ip,
+        username: r.username,
+        fullName: r.full_name,
+        data: r.data ? JSON.parse(r.data) : null,
+      }));
     },
   );
 }

@@ -41,7 +41,8 @@ export function findPersonBlocks(values: unknown, idNumber: string, path = ''): 
     found.push({ path, values: picked });
   }
   for (const [k, v] of Object.entries(values)) {
-    if (isRecord(v) || Array.isArray(v)) found.push(...findPersonBlocks(v, idNumber, path ? `${path}.${k}` : k));
+    if (isRecord(v) || Array.isArray(v))
+      found.push(...findPersonBlocks(v, idNumber, path ? `${path}.${k}` : k));
   }
   return found;
 }

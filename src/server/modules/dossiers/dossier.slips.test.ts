@@ -123,7 +123,9 @@ describe.each(DB_KINDS)('one-stop slips of a dossier (%s)', (kind) => {
     expect(r.text).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
     expect(r.text).toContain('Cần xác minh thông tin người mẹ tại nơi cư trú trước đây');
     const local = new Date(new Date(newDueAt).getTime() + 7 * 3600_000);
-    expect(r.text).toContain(`ngày ${String(local.getUTCDate()).padStart(2, '0')} tháng ${local.getUTCMonth() + 1}`);
+    expect(r.text).toContain(
+      `ngày ${String(local.getUTCDate()).padStart(2, '0')} tháng ${local.getUTCMonth() + 1}`,
+    );
   });
 
   it('refuses an apology for a dossier whose result is ready', async () => {

@@ -33,6 +33,12 @@ const ReceiveBody = z.object({
     .string()
     .regex(/^[\w-]{8,64}$/, 'Mã bản nháp không hợp lệ')
     .optional(),
+  prefillCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{6,12}$/, 'Mã khai trước không hợp lệ')
+    .optional(),
   channel: z.enum(['in_person', 'post']).default('in_person'),
   unitId: z.number().int().positive().optional(),
   counterId: z.number().int().positive().optional(),
@@ -94,6 +100,7 @@ export async function dossierRoutes(app: FastifyInstance): Promise<void> {
       values: body.values,
       ...(body.documents ? { documents: body.documents } : {}),
       ...(body.draftId ? { draftId: body.draftId } : {}),
+      ...(body.prefillCode ? { prefillCode: body.prefillCode } : {}),
       ...(body.counterId ? { counterId: body.counterId } : {}),
       channel: body.channel,
       unitId,
@@ -112,6 +119,12 @@ export async function dossierRoutes(app: FastifyInstance): Promise<void> {
           throw new HttpError(422, 'Thủ tục chưa có mẫu đơn', 'procedureCode');
         case 'invalid_values':
           throw invalidValues(result.errors);
+        case 'prefill_used':
+          throw new HttpError(
+            409,
+            'Tờ khai trực tuyến này đã được tiếp nhận, không thể tiếp nhận lần nữa',
+            'prefillCode',
+          );
       }
     }
     const d = result.dossier;
@@ -262,7 +275,11 @@ export async function dossierRoutes(app: FastifyInstance): Promise<void> {
       const { code, kind } = parseInput(SlipParams, params);
       const d = await visibleDossier(auth, code);
       const [unit, procedure, events] = await Promise.all([
-        db.selectFrom('units').select(['name', 'phone']).where('id', '=', d.unit_id).executeTakeFirstOrThrow(),
+        db
+          .selectFrom('units')
+          .select(['name', 'phone'])
+          .where('id', '=', d.unit_id)
+          .executeTakeFirstOrThrow(),
         findProcedureByCode(db, d.procedure_code),
         dossierEvents(db, d.code),
       ]);

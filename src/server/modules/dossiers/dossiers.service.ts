@@ -20,6 +20,7 @@ import { findTemplate } from '../templates/template-store.ts';
 import { applicantFrom } from './applicant.ts';
 import type { DossierTable } from './dossiers.tables.ts';
 import './dossiers.tables.ts';
+import '../portal/portal.tables.ts';
 
 export type DossierRow = Selectable<DossierTable>;
 
@@ -34,6 +35,8 @@ export interface ReceiveInput {
   values: Record<string, unknown>;
   documents?: ReceivedDocument[];
   draftId?: string;
+  /** The code of a form the citizen filled online before coming; it can be received once. */
+  prefillCode?: string;
   channel: Exclude<Channel, 'online'>;
   unitId: number;
   counterId?: number;
@@ -47,12 +50,13 @@ export type ReceiveError =
   | { error: 'procedure_not_served' }
   | { error: 'template_missing' }
   | { error: 'invalid_values'; errors: ValidationError[] }
-  | { error: 'counter_not_found' };
+  | { error: 'counter_not_found' }
+  | { error: 'prefill_used' };
 
 export type ReceiveResult = { dossier: DossierRow; replay: boolean } | ReceiveError;
 
 /** Next number of a per-key counter inside the caller's transaction: the row lock makes it gapless and unique. */
-async function nextDossierSequence(
+export async function nextDossierSequence(
   trx: Transaction<Database>,
   agencyCode: string,
   day: string,
@@ -124,12 +128,23 @@ export async function receiveDossier(db: Kysely<Database>, input: ReceiveInput):
         .executeTakeFirst();
       if (existing) return { dossier: existing, replay: true };
     }
+    const now = input.now ?? new Date();
+    if (input.prefillCode) {
+      // Claimed before anything is written, so a second intake of the same prefill writes nothing.
+      const claimed = await trx
+        .updateTable('prefills')
+        .set({ used_at: now.toISOString() })
+        .where('code', '=', input.prefillCode)
+        .where('unit_id', '=', input.unitId)
+        .where('used_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) return { error: 'prefill_used' } as const;
+    }
     const unit = await trx
       .selectFrom('units')
       .select(['agency_code'])
       .where('id', '=', input.unitId)
       .executeTakeFirstOrThrow();
-    const now = input.now ?? new Date();
     const day = codeDay(now);
     const sequence = await nextDossierSequence(trx, unit.agency_code, day);
     const year = localYear(now);
@@ -172,6 +187,13 @@ export async function receiveDossier(db: Kysely<Database>, input: ReceiveInput):
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    if (input.prefillCode) {
+      await trx
+        .updateTable('prefills')
+        .set({ dossier_code: dossier.code })
+        .where('code', '=', input.prefillCode)
+        .execute();
+    }
     await recordEvent(trx, {
       actorUserId: input.officerId,
       unitId: input.unitId,
@@ -180,7 +202,12 @@ export async function receiveDossier(db: Kysely<Database>, input: ReceiveInput):
       action: 'receive',
       fromState: null,
       toState: 'received',
-      data: { counterId: input.counterId ?? null, templateVersion: template.version, channel: input.channel },
+      data: {
+        counterId: input.counterId ?? null,
+        templateVersion: template.version,
+        channel: input.channel,
+        prefillCode: input.prefillCode ?? null,
+      },
       ip: input.ip,
     });
     return { dossier, replay: false };

@@ -118,15 +118,23 @@ export function controlSteps(ctx: SlipContext): Record<string, unknown>[] {
   const apologies = ctx.events.filter((e) => e.action === 'apologise').map((e) => e.data ?? {});
   const due = d.due_at ? committedDueAt(d.due_at, apologies) : null;
   const who = (e: DossierEvent, fallback: string) =>
-    e.actor ? (e.actorRole === 'processor' ? `${e.actor} (chuyên viên xử lý)` : `${fallback} (${e.actor})`) : fallback;
+    e.actor
+      ? e.actorRole === 'processor'
+        ? `${e.actor} (chuyên viên xử lý)`
+        : `${fallback} (${e.actor})`
+      : fallback;
   const steps: Record<string, unknown>[] = [];
   for (const e of ctx.events) {
+    // Only state changes hand the file over; attachments and the like are not rows of the sheet.
+    if (!(e.action in TRANSITIONS)) continue;
     const reason = text(e.data?.reason);
     const label = e.action in TRANSITIONS ? TRANSITIONS[e.action as DossierAction].label : e.action;
     const note = reason ? `${label}: ${reason}` : label;
     const at = localDateTime(e.at);
     const result = due && ['finish', 'return_result'].includes(e.action) ? timeliness(e.at, due) : undefined;
-    const resultValue = result ? { early: 'truoc-han', on_time: 'dung-han', late: 'qua-han' }[result] : undefined;
+    const resultValue = result
+      ? { early: 'truoc-han', on_time: 'dung-han', late: 'qua-han' }[result]
+      : undefined;
     let from: string;
     let to: string;
     switch (e.action) {

@@ -73,19 +73,20 @@ export class PgLiveBus implements LiveBus {
   private listener: pg.Client | null = null;
   private closed = false;
   private retryMs = 250;
-  readonly channel: string;
+  channel = 'kv_live';
 
   constructor(
     private readonly pool: pg.Pool,
-    schema: string | undefined,
-  ) {
-    this.channel = `kv_live${schema ? `_${schema}` : ''}`
+    private readonly schema: string | undefined,
+  ) {}
+
+  async start(): Promise<void> {
+    // One channel per schema: deployments (or test runs) sharing a PostgreSQL server never hear each other.
+    const current = this.schema ?? (await this.pool.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]?.s;
+    this.channel = `kv_live_${current ?? 'public'}`
       .toLowerCase()
       .replace(/[^a-z0-9_]/g, '_')
       .slice(0, 63);
-  }
-
-  async start(): Promise<void> {
     await this.connectListener();
   }
 

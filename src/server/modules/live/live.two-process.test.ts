@@ -9,17 +9,18 @@ const url = process.env.TEST_DATABASE_URL;
 
 /** Two real server processes on one PostgreSQL schema: the officer on one, the display on the other. */
 describe.runIf(url)('two app processes on one PostgreSQL database (LISTEN/NOTIFY fan-out)', () => {
-  const schema = `t2p_${process.pid}_${Date.now().toString(36)}`;
+  // A database of its own (not a schema): the server's migrator looks for its tables across schemas.
+  const dbName = `kv_t2p_${process.pid}_${Date.now().toString(36)}`;
   let a: RunningServer;
   let b: RunningServer;
 
   beforeAll(async () => {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.query(`CREATE DATABASE ${dbName}`);
     await admin.end();
     const u = new URL(url!);
-    u.searchParams.set('options', `-c search_path=${schema}`);
+    u.pathname = `/${dbName}`;
     const env = { DATABASE_URL: u.toString(), SKIP_WEB_BUILD: '1' };
     // One after the other: the first one migrates and seeds the demo data.
     a = await startServer(env);
@@ -31,7 +32,7 @@ describe.runIf(url)('two app processes on one PostgreSQL database (LISTEN/NOTIFY
     await b?.stop();
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
   });
 

@@ -164,6 +164,22 @@ describe.each(DB_KINDS)('templates API (%s)', (kind) => {
       }
     });
 
+    it('previews a sample value set of a stored version by GET, for the admin screen', async () => {
+      const res = await fetch(`${t.baseUrl}/api/templates/khai-sinh/samples/0/render?format=pdf&version=1`, {
+        headers: { authorization: `Bearer ${officer.token}` },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      const text = flatText(Buffer.from(await res.arrayBuffer()));
+      expect(text).toContain('TRẦN MINH KHÔI');
+      const html = await officer.get<string>('/api/templates/khai-sinh/samples/0/render?format=html');
+      expect(html.status).toBe(200);
+      expect(html.body).toContain('TRẦN MINH KHÔI');
+      expect((await officer.get('/api/templates/khai-sinh/samples/9/render')).status).toBe(404);
+      expect((await officer.get('/api/templates/khong-co/samples/0/render')).status).toBe(404);
+      expect((await t.anonymous().get('/api/templates/khai-sinh/samples/0/render')).status).toBe(401);
+    });
+
     it('refuses values that are not an object with 422', async () => {
       const res = await officer.post('/api/templates/khai-sinh/render?format=html', { values: 'x' });
       expect(res.status).toBe(422);
