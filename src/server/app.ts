@@ -18,6 +18,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
 import { logbookRoutes } from './modules/logbook/logbook.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
+import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { procedureRoutes } from './modules/procedures/procedures.routes.ts';
 import { templateRoutes } from './modules/templates/templates.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
@@ -92,6 +93,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(dossierRoutes);
   await app.register(citizenRoutes);
   await app.register(portalRoutes);
+  await app.register(statsRoutes);
   await app.register(addressRoutes);
   await app.register(cccdRoutes);
   await app.register(liveRoutes);

@@ -6,6 +6,7 @@ import { type Db, openDb } from './db/database.ts';
 import { prepareDatabase } from './db/prepare.ts';
 import { importAddressCatalogueFile } from './modules/addresses/addresses.import.ts';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './modules/demo/seed-demo.ts';
+import { seedDemoDossiers } from './modules/demo/seed-demo-dossiers.ts';
 import { findUnit, findUnitByCode, listUnits } from './modules/units/units.repo.ts';
 import { createUnit, isUnitError } from './modules/units/units.service.ts';
 import { createUser, isUserError, updateUser } from './modules/users/users.service.ts';
@@ -72,6 +73,7 @@ async function run(argv: string[]): Promise<void> {
         if (!(await isDatabaseEmpty(db.kysely)))
           throw new CliError('Cơ sở dữ liệu đã có dữ liệu, không tạo dữ liệu mẫu');
         const accounts = await seedDemo(db.kysely);
+        await seedDemoDossiers(db.kysely);
         console.log(`Đã tạo dữ liệu mẫu; mật khẩu chung: ${DEMO_PASSWORD}`);
         for (const a of accounts) console.log(`  ${a.username}\t${a.role}`);
         return;
@@ -123,16 +125,26 @@ async function run(argv: string[]): Promise<void> {
       }
       case 'unit add': {
         const parentId = values.parent ? await resolveUnitId(db, values.parent) : null;
-        const parsed = UnitInput.safeParse({ name: values.name, kind: values.kind, agencyCode: values.code, parentId });
+        const parsed = UnitInput.safeParse({
+          name: values.name,
+          kind: values.kind,
+          agencyCode: values.code,
+          parentId,
+        });
         if (!parsed.success) {
           const issue = parsed.error.issues[0]!;
-          const flag = { agencyCode: 'code', parentId: 'parent' }[String(issue.path[0])] ?? String(issue.path[0]);
+          const flag =
+            { agencyCode: 'code', parentId: 'parent' }[String(issue.path[0])] ?? String(issue.path[0]);
           const hint = flag === 'kind' ? ` (một trong: ${UnitKind.options.join(', ')})` : '';
           throw new CliError(`--${flag}: ${issue.message}${hint}`);
         }
         const created = await createUnit(db.kysely, parsed.data, { userId: null, ip: 'cli' });
         if (isUnitError(created)) {
-          throw new CliError(created.error === 'duplicate_agency_code' ? 'Mã cơ quan đã được dùng' : 'Đơn vị cấp trên không tồn tại');
+          throw new CliError(
+            created.error === 'duplicate_agency_code'
+              ? 'Mã cơ quan đã được dùng'
+              : 'Đơn vị cấp trên không tồn tại',
+          );
         }
         console.log(`Đã tạo đơn vị ${created.name} (id ${created.id}, mã ${created.agency_code})`);
         return;

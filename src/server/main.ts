@@ -7,6 +7,7 @@ import { openDb } from './db/database.ts';
 import { prepareDatabase } from './db/prepare.ts';
 import { WEB_DIST } from './http/web-static.ts';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './modules/demo/seed-demo.ts';
+import { seedDemoDossiers } from './modules/demo/seed-demo-dossiers.ts';
 
 const config = loadConfig();
 
@@ -38,6 +39,7 @@ if (prepared.proceduresSkipped.length > 0)
 
 if (!config.production && (await isDatabaseEmpty(db.kysely))) {
   const accounts = await seedDemo(db.kysely);
+  await seedDemoDossiers(db.kysely);
   console.log('\nĐã tạo dữ liệu mẫu. Tài khoản dùng thử (mật khẩu chung: %s):', DEMO_PASSWORD);
   for (const a of accounts) console.log(`  ${a.username.padEnd(20)} ${a.role.padEnd(10)} ${a.fullName}`);
   console.log('');

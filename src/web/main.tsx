@@ -10,8 +10,8 @@ import { LogbookPage } from './dossiers/LogbookPage.tsx';
 import { QueuePage } from './dossiers/QueuePage.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import { ScanTestPage } from './scan/ScanTestPage.tsx';
-import { TrackingPage } from './tracking/TrackingPage.tsx';
 import { TemplatesAdminPage } from './templates-admin/TemplatesAdminPage.tsx';
+import { TrackingPage } from './tracking/TrackingPage.tsx';
 import { api, setCsrfToken } from './ui/api.ts';
 import { Layout } from './ui/Layout.tsx';
 import { navigate, usePath } from './ui/router.ts';
@@ -59,9 +59,11 @@ function App() {
   else if (path.startsWith('/quan-tri/mau-don') && user.role === 'admin') page = <TemplatesAdminPage />;
   else if (path === '/thu-quet' && ['admin', 'officer', 'processor'].includes(user.role))
     page = <ScanTestPage />;
-  else if (path.startsWith('/quay') && (user.role === 'officer' || user.role === 'admin')) page = <CounterPage />;
-  else if (path === '/ho-so' && user.role !== 'leader' || path === '/ho-so' && user.role === 'leader') page = <QueuePage />;
-  else if (path.startsWith('/ho-so/')) page = <DossierPage code={decodeURIComponent(path.slice('/ho-so/'.length))} />;
+  else if (path.startsWith('/quay') && (user.role === 'officer' || user.role === 'admin'))
+    page = <CounterPage />;
+  else if (path === '/ho-so') page = <QueuePage />;
+  else if (path.startsWith('/ho-so/'))
+    page = <DossierPage code={decodeURIComponent(path.slice('/ho-so/'.length))} />;
   else if (path === '/so-theo-doi') page = <LogbookPage />;
   else page = <HomePage />;
 

@@ -7,7 +7,7 @@ const ROLES = [
   { username: 'quantri', expects: 'Quản trị hệ thống', heading: 'Đơn vị & quầy' },
   { username: 'tiepnhan', expects: 'Cán bộ tiếp nhận', heading: 'Quầy làm việc' },
   { username: 'xuly', expects: 'Chuyên viên xử lý', heading: 'Đồng nghiệp cùng đơn vị' },
-  { username: 'lanhdao', expects: 'Lãnh đạo', heading: 'Số liệu các đơn vị được xem' },
+  { username: 'lanhdao', expects: 'Lãnh đạo', heading: 'Tình hình giải quyết hồ sơ' },
   { username: 'tiepnhan.tanduong', expects: 'Cán bộ tiếp nhận', heading: 'Quầy làm việc' },
 ];
 

@@ -70,13 +70,13 @@ describe('buildDocument', () => {
     const text = documentText(doc);
     expect(text).toContain('Tên: TRẦN A');
     expect(text).toContain(
-      'Sinh: 02/06/2025 ghi bằng chữ: Ngày hai tháng sáu năm hai nghìn không trăm hai mươi lăm',
+      'Sinh: 02/06/2025 ghi bằng chữ: Ngày mồng hai, tháng sáu, năm hai nghìn không trăm hai mươi lăm',
     );
     expect(text).toContain('Sa Đéc, ngày 05 tháng 02 năm 2025');
     expect(text).toContain('Lệ phí: 8.000 đồng (Tám nghìn đồng)');
     const spans = allSpans(doc.blocks);
     expect(spans.find((s) => s.text === 'TRẦN A')?.path).toBe('name');
-    expect(spans.find((s) => s.text.startsWith('Ngày hai'))?.path).toBe('bornWords');
+    expect(spans.find((s) => s.text.startsWith('Ngày mồng hai'))?.path).toBe('bornWords');
   });
 
   it('prints empty values as dotted blanks, keeping the ngày … tháng … năm shape', () => {

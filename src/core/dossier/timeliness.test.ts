@@ -15,9 +15,9 @@ describe('timeliness of a finished dossier', () => {
   });
 
   it('judges an apologised dossier against the first appointment', () => {
-    expect(
-      committedDueAt('2025-06-25T09:00:00.000Z', [{ previousDueAt: '2025-06-20T09:00:00.000Z' }]),
-    ).toBe('2025-06-20T09:00:00.000Z');
+    expect(committedDueAt('2025-06-25T09:00:00.000Z', [{ previousDueAt: '2025-06-20T09:00:00.000Z' }])).toBe(
+      '2025-06-20T09:00:00.000Z',
+    );
     expect(committedDueAt(due, [])).toBe(due);
   });
 

@@ -3,10 +3,11 @@
  * checked and normalised, and how a stored value prints on the form.
  * Messages are Vietnamese and start with the field's label, so a message alone names the field.
  */
-import { ETHNIC_GROUPS } from './ethnic-groups.ts';
-import type { FieldDef, FieldType, ValuePart } from './FormTemplate.ts';
+
 import { moneyInWords } from '../text/number-words.ts';
 import { dateInWords, formatDateVi, officialDay, officialMonth, parseDateInput } from '../text/vi-date.ts';
+import { ETHNIC_GROUPS } from './ethnic-groups.ts';
+import type { FieldDef, FieldType, ValuePart } from './FormTemplate.ts';
 import { cleanText, formatThousands, isoParts, titleCaseName, upperVi } from './vi-text.ts';
 
 export type Widget =
@@ -255,7 +256,7 @@ function printIdentityDocument(value: unknown, part: ValuePart | undefined): str
         ? IDENTITY_DOCUMENT_KINDS[v.kind]
         : '';
   const number = typeof v.number === 'string' ? v.number : '';
-  const issuedOn = typeof v.issuedOn === 'string' ? formatDmy(v.issuedOn) : '';
+  const issuedOn = typeof v.issuedOn === 'string' ? formatDateVi(v.issuedOn) : '';
   const issuer = typeof v.issuer === 'string' ? v.issuer : '';
   switch (part) {
     case 'kind':
@@ -375,7 +376,7 @@ export const FIELD_TYPE_SPECS: Record<FieldType, FieldTypeSpec> = {
     normalize: () => ({ ok: true, value: undefined }),
     print(_v, field, _part, ctx) {
       const src = field.from ? ctx.valueOf(field.from) : undefined;
-      return typeof src === 'string' && isoParts(src) ? dateWords(src) : '';
+      return typeof src === 'string' ? dateWords(src) : '';
     },
   },
   dateTime: {

@@ -59,7 +59,8 @@ export function setAt(root: Record<string, unknown>, path: string, value: unknow
       if (typeof seg !== 'number') return root;
       if (last) cur[seg] = value;
       else {
-        cur[seg] ??= nextIsIndex ? [] : {};
+        // A scalar where a container is needed (a hostile or stale patch) is replaced, as for objects below.
+        if (typeof cur[seg] !== 'object' || cur[seg] === null) cur[seg] = nextIsIndex ? [] : {};
         cur = cur[seg] as Record<string, unknown> | unknown[];
       }
     } else {

@@ -29,6 +29,26 @@ export interface OpenDbOptions {
 // PostgreSQL returns int8/numeric as strings; counts and ids here fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
+/**
+ * Kysely's SQLite driver prepares every query afresh; preparing costs about as much as running a short
+ * query. The app issues a small, fixed set of SQL texts, so each is prepared once and reused (SQLite
+ * re-prepares a statement by itself when the schema changes). Streaming queries would need their own
+ * statements; the app does not stream.
+ */
+function cachePreparedStatements(sqlite: SqliteDatabase.Database, max = 1000): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (!stmt) {
+      stmt = prepare(source);
+      if (cache.size >= max) cache.clear();
+      cache.set(source, stmt);
+    }
+    return stmt;
+  }) as typeof sqlite.prepare;
+}
+
 export function openDb(opts: OpenDbOptions): Db {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
@@ -52,6 +72,7 @@ export function openDb(opts: OpenDbOptions): Db {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
+  cachePreparedStatements(sqlite);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { kysely, kind: 'sqlite', close: () => kysely.destroy() };
 }

@@ -152,7 +152,11 @@ function Attachments(props: { code: string; canUpload: boolean; onUploaded(): vo
       <ul className="files">
         {(list.data ?? []).map((a) => (
           <li key={a.id}>
-            <a href={`/api/dossiers/${encodeURIComponent(props.code)}/attachments/${a.id}`} target="_blank" rel="noreferrer">
+            <a
+              href={`/api/dossiers/${encodeURIComponent(props.code)}/attachments/${a.id}`}
+              target="_blank"
+              rel="noreferrer"
+            >
               {a.fileName}
             </a>{' '}
             <span className="muted">
@@ -165,10 +169,9 @@ function Attachments(props: { code: string; canUpload: boolean; onUploaded(): vo
       {props.canUpload && (
         <form onSubmit={upload} aria-label="Đính kèm tệp" className="upload">
           <Alert errors={errors} ok={ok} />
-          <div className="row">
+          <div className="upload-row">
             <select
               aria-label="Loại tệp"
-              className="shrink"
               value={kind}
               onChange={(e) => setKind(e.target.value as AttachmentKind)}
             >
@@ -184,7 +187,7 @@ function Attachments(props: { code: string; canUpload: boolean; onUploaded(): vo
               accept="application/pdf,image/jpeg,image/png"
               onChange={(e) => setFile(e.target.files?.[0] ?? null)}
             />
-            <button type="submit" className="shrink">
+            <button type="submit">
               Tải lên
             </button>
           </div>
@@ -203,7 +206,9 @@ export function DossierPage(props: { code: string }) {
   const events = useApi<DossierEventView[]>(`${base}/events`);
   const d = dossier.data;
   const procedure = useApi<ProcedureItem>(d ? `/api/procedures/${d.procedureCode}` : null);
-  const template = useApi<FormTemplate>(d ? `/api/templates/${d.templateId}?version=${d.templateVersion}` : null);
+  const template = useApi<FormTemplate>(
+    d ? `/api/templates/${d.templateId}?version=${d.templateVersion}` : null,
+  );
   const [action, setAction] = useState<DossierAction | null>(null);
   const doc = useMemo(() => {
     if (!template.data || !d) return null;
@@ -303,7 +308,9 @@ export function DossierPage(props: { code: string }) {
 
           <section className="panel">
             <h2>Thao tác</h2>
-            {actions.length === 0 && <p className="muted">Không có thao tác nào cho vai trò của bạn ở trạng thái này.</p>}
+            {actions.length === 0 && (
+              <p className="muted">Không có thao tác nào cho vai trò của bạn ở trạng thái này.</p>
+            )}
             <div className="actions">
               {actions.map((a) => (
                 <button
@@ -318,7 +325,13 @@ export function DossierPage(props: { code: string }) {
               ))}
             </div>
             {action && (
-              <ActionForm key={action} code={d.code} action={action} onDone={reload} onCancel={() => setAction(null)} />
+              <ActionForm
+                key={action}
+                code={d.code}
+                action={action}
+                onDone={reload}
+                onCancel={() => setAction(null)}
+              />
             )}
             <h3>In phiếu</h3>
             <div className="actions">
@@ -328,7 +341,13 @@ export function DossierPage(props: { code: string }) {
                 </a>
               )}
               {SLIPS.filter((s) => !s.after || done.includes(s.after)).map((s) => (
-                <a key={s.kind} className="button" href={`${base}/slips/${s.kind}.pdf`} target="_blank" rel="noreferrer">
+                <a
+                  key={s.kind}
+                  className="button"
+                  href={`${base}/slips/${s.kind}.pdf`}
+                  target="_blank"
+                  rel="noreferrer"
+                >
                   {s.label}
                 </a>
               ))}
@@ -348,7 +367,10 @@ export function DossierPage(props: { code: string }) {
                   <div>
                     <strong>{eventLabel(e)}</strong>
                     {e.toState && e.toState !== e.fromState && (
-                      <span className="muted"> → {STATUS_INFO[e.toState as keyof typeof STATUS_INFO]?.label}</span>
+                      <span className="muted">
+                        {' '}
+                        → {STATUS_INFO[e.toState as keyof typeof STATUS_INFO]?.label}
+                      </span>
                     )}
                   </div>
                   <div className="muted small">

@@ -70,10 +70,7 @@ export function QueuePage() {
     () => new Map((procedures.data ?? []).map((p) => [p.code, p])),
     [procedures.data],
   );
-  const fields = useMemo(
-    () => [...new Set((procedures.data ?? []).map((p) => p.field))],
-    [procedures.data],
-  );
+  const fields = useMemo(() => [...new Set((procedures.data ?? []).map((p) => p.field))], [procedures.data]);
   const rows = (list.data ?? []).filter(
     (d) => !filters.field || procByCode.get(d.procedureCode)?.field === filters.field,
   );

@@ -85,7 +85,11 @@ export function todayLocal(now: Date = new Date()): string {
  * Uploads one file as multipart. The JSON helper cannot send a form, so this asks the session for the
  * CSRF token itself (cookie sessions need it on every change).
  */
-export async function uploadAttachment(code: string, kind: AttachmentKind, file: File): Promise<AttachmentView> {
+export async function uploadAttachment(
+  code: string,
+  kind: AttachmentKind,
+  file: File,
+): Promise<AttachmentView> {
   const me = await api<{ csrfToken: string }>('GET', '/api/auth/me');
   const form = new FormData();
   form.append('kind', kind);

@@ -4,6 +4,7 @@ import type { CounterView, UnitView } from '../../core/api/units.ts';
 import { Link } from '../ui/Layout.tsx';
 import { useSession } from '../ui/session.tsx';
 import { useApi } from '../ui/useApi.ts';
+import { LeaderDashboard } from './LeaderDashboard.tsx';
 
 const COUNTER_KEY = 'kv.counterId';
 
@@ -109,8 +110,9 @@ export function HomePage() {
           </div>
         </div>
       )}
+      {(user.role === 'leader' || user.role === 'admin') && <LeaderDashboard />}
       {(user.role === 'leader' || user.role === 'admin') && units && users && (
-        <section aria-label="Số liệu">
+        <section aria-label="Số liệu" style={{ marginTop: 14 }}>
           <h2>Số liệu các đơn vị được xem</h2>
           <Figures units={units} users={users} />
         </section>

@@ -65,7 +65,13 @@ export function TrackingPage() {
     void lookup(code);
   }
 
-  const tone = result ? (DONE.has(result.status) ? 'done' : STOPPED.has(result.status) ? 'stopped' : 'open') : '';
+  const tone = result
+    ? DONE.has(result.status)
+      ? 'done'
+      : STOPPED.has(result.status)
+        ? 'stopped'
+        : 'open'
+    : '';
 
   return (
     <div className="tracking">

@@ -10,6 +10,9 @@ interface NavItem {
 
 function navFor(role: string): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: 'Trang chủ' }];
+  if (['processor', 'officer', 'leader', 'admin'].includes(role)) {
+    items.push({ href: '/ho-so', label: 'Hồ sơ' }, { href: '/so-theo-doi', label: 'Sổ theo dõi' });
+  }
   if (role === 'admin') {
     items.push(
       { href: '/quan-tri/don-vi', label: 'Đơn vị & quầy' },

@@ -7,8 +7,8 @@ import {
 import type { Database } from '../../db/schema.ts';
 import type { DossierRow } from '../dossiers/dossiers.service.ts';
 import { recordEvent } from '../events/events.repo.ts';
-import { detectFileType } from './file-type.ts';
 import { storeFile } from './file-store.ts';
+import { detectFileType } from './file-type.ts';
 import './attachments.tables.ts';
 
 export type AddAttachmentResult = AttachmentView | { error: 'unsupported_type' } | { error: 'empty' };
@@ -16,8 +16,11 @@ export type AddAttachmentResult = AttachmentView | { error: 'unsupported_type' }
 /** A file name safe to keep and to send back: NFC, no path, no control characters, at most 200 characters. */
 export function cleanFileName(raw: string | undefined): string {
   const base = (raw ?? '').normalize('NFC').split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim().slice(0, 200);
+  const cleaned = [...base]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && !'"<>|:*?'.includes(ch))
+    .join('')
+    .trim()
+    .slice(0, 200);
   return cleaned || 'tep-dinh-kem';
 }
 

@@ -7,14 +7,22 @@ import { type ApiClient, DB_KINDS, setupTestCase, type TestCase } from '../../te
 
 const KHAI_SINH = '1.001193';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+const PNG = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+]);
 
 describe.each(DB_KINDS)('attachments of a dossier (%s)', (kind) => {
   let t: TestCase;
   let officer: ApiClient;
   let code: string;
 
-  async function upload(client: ApiClient, dossierCode: string, bytes: Buffer, name: string, fileKind?: string) {
+  async function upload(
+    client: ApiClient,
+    dossierCode: string,
+    bytes: Buffer,
+    name: string,
+    fileKind?: string,
+  ) {
     const form = new FormData();
     if (fileKind) form.append('kind', fileKind);
     form.append('file', new Blob([new Uint8Array(bytes)]), name);
@@ -41,7 +49,12 @@ describe.each(DB_KINDS)('attachments of a dossier (%s)', (kind) => {
     const res = await upload(officer, code, PDF, 'tờ khai đã ký.pdf', 'signed_form');
     expect(res.status).toBe(201);
     const sha = createHash('sha256').update(PDF).digest('hex');
-    expect(res.body).toMatchObject({ kind: 'signed_form', mime: 'application/pdf', size: PDF.length, sha256: sha });
+    expect(res.body).toMatchObject({
+      kind: 'signed_form',
+      mime: 'application/pdf',
+      size: PDF.length,
+      sha256: sha,
+    });
     expect(res.body.fileName).toBe('tờ khai đã ký.pdf');
     const path = join(t.config.dataDir, 'files', sha.slice(0, 2), sha.slice(2, 4), sha);
     expect(readFileSync(path).equals(PDF)).toBe(true);

@@ -94,15 +94,40 @@ function localYear(instant: Date): number {
  * dossier already made from it (a retried request never makes two).
  */
 export async function receiveDossier(db: Kysely<Database>, input: ReceiveInput): Promise<ReceiveResult> {
-  const procedure = await findProcedureByCode(db, input.procedureCode);
-  if (procedure?.active !== 1) return { error: 'procedure_not_found' };
-  const served = await db
-    .selectFrom('unit_procedures')
-    .select('unit_id')
-    .where('unit_id', '=', input.unitId)
-    .where('procedure_id', '=', procedure.id)
+  // One read answers: the procedure, whether this unit serves it, its template's latest version and the
+  // unit's agency code (intake is the hot path; each round trip costs more than the query itself).
+  const procedure = await db
+    .selectFrom('procedures')
+    .leftJoin('unit_procedures', (j) =>
+      j
+        .onRef('unit_procedures.procedure_id', '=', 'procedures.id')
+        .on('unit_procedures.unit_id', '=', input.unitId),
+    )
+    .select([
+      'procedures.id',
+      'procedures.code',
+      'procedures.template_id',
+      'procedures.processing_days',
+      'procedures.same_day',
+      'procedures.active',
+      'unit_procedures.unit_id as served_by',
+    ])
+    .select((eb) => [
+      eb
+        .selectFrom('form_templates')
+        .select((t) => t.fn.max('form_templates.version').as('v'))
+        .whereRef('form_templates.template_id', '=', 'procedures.template_id')
+        .as('template_version'),
+      eb
+        .selectFrom('units')
+        .select('units.agency_code')
+        .where('units.id', '=', input.unitId)
+        .as('agency_code'),
+    ])
+    .where('procedures.code', '=', input.procedureCode)
     .executeTakeFirst();
-  if (!served) return { error: 'procedure_not_served' };
+  if (procedure?.active !== 1) return { error: 'procedure_not_found' };
+  if (procedure.served_by == null) return { error: 'procedure_not_served' };
   if (input.counterId !== undefined) {
     const counter = await db
       .selectFrom('counters')
@@ -112,7 +137,8 @@ export async function receiveDossier(db: Kysely<Database>, input: ReceiveInput):
       .executeTakeFirst();
     if (!counter) return { error: 'counter_not_found' };
   }
-  const template = await findTemplate(db, procedure.template_id);
+  if (procedure.template_version == null) return { error: 'template_missing' };
+  const template = await findTemplate(db, procedure.template_id, Number(procedure.template_version));
   if (!template) return { error: 'template_missing' };
   const validation = validateValues(template, input.values);
   if (!validation.ok) return { error: 'invalid_values', errors: validation.errors };
@@ -140,11 +166,13 @@ export async function receiveDossier(db: Kysely<Database>, input: ReceiveInput):
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) return { error: 'prefill_used' } as const;
     }
-    const unit = await trx
-      .selectFrom('units')
-      .select(['agency_code'])
-      .where('id', '=', input.unitId)
-      .executeTakeFirstOrThrow();
+    const unit = procedure.agency_code
+      ? { agency_code: procedure.agency_code }
+      : await trx
+          .selectFrom('units')
+          .select(['agency_code'])
+          .where('id', '=', input.unitId)
+          .executeTakeFirstOrThrow();
     const day = codeDay(now);
     const sequence = await nextDossierSequence(trx, unit.agency_code, day);
     const year = localYear(now);

@@ -97,6 +97,7 @@ export async function createDisplay(db: Kysely<Database>, ip: string): Promise<N
     .selectFrom('live_displays')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('created_ip', '=', ip)
+    .where('kind', '=', 'code')
     .where('created_at', '>', since)
     .executeTakeFirstOrThrow();
   if (Number(recent.n) >= MAX_NEW_DISPLAYS_PER_IP) return { error: 'rate_limited' };

@@ -106,7 +106,7 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db.kysely;
   const bus = await createLiveBus(app.deps.db);
   const hub = new LiveHub(db, bus, app.log);
-  const patches = new PatchApplier(db, bus);
+  const patches = new PatchApplier(db, bus, app.deps.db.kind);
   const tags = ['live'];
 
   const retention = draftRetentionDays();

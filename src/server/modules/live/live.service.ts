@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { LiveSessionView, OpenSessionInput, PatchInput } from '../../../core/api/live.ts';
+import type { FormTemplate } from '../../../core/forms/FormTemplate.ts';
 import { setAt } from '../../../core/forms/value-path.ts';
+import type { DatabaseKind } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuthContext } from '../../types.ts';
 import { canSeeUnit } from '../auth/auth.service.ts';
@@ -9,6 +11,7 @@ import { recordEvent } from '../events/events.repo.ts';
 import type { LiveSessionRow } from './live.tables.ts';
 import { findLiveTemplate, pathInTemplate } from './live.templates.ts';
 import type { LiveBus } from './live-bus.ts';
+import { DraftWriter } from './live.draft-writer.ts';
 
 export type LiveError =
   | { error: 'counter_not_found' }
@@ -322,22 +325,28 @@ interface CachedSession {
   focus: string | null;
   templateId: string;
   templateVersion: number;
+  template?: FormTemplate | null;
 }
 
 export type PatchResult = { seq: number; applied: boolean } | LiveError;
 
 /**
  * Applies typed patches to drafts. Each process keeps the sessions it has seen in memory and writes with
- * an optimistic check on `seq`, so a keystroke costs one UPDATE; if another process wrote in between,
- * the row is re-read and the patch applied again. A patch is acknowledged only once it is committed.
+ * an optimistic check on `seq` (through the batching DraftWriter), so a keystroke costs one row update;
+ * if another process wrote in between, the row is re-read and the patch applied again. A patch is
+ * published to the displays and acknowledged only once it is committed.
  */
 export class PatchApplier {
   private readonly cache = new Map<string, CachedSession>();
+  private readonly writer: DraftWriter;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly bus: LiveBus,
-  ) {}
+    kind: DatabaseKind,
+  ) {
+    this.writer = new DraftWriter(db, kind);
+  }
 
   forget(sessionId: string): void {
     this.cache.delete(sessionId);
@@ -370,26 +379,23 @@ export class PatchApplier {
         c = loaded;
       }
       if (p.seq <= c.seq) return { seq: c.seq, applied: false };
-      let values = c.values;
+      const values = c.values;
       if (p.path !== undefined) {
-        const template = await findLiveTemplate(this.db, c.templateId, c.templateVersion);
-        if (!template || !pathInTemplate(template, p.path)) return { error: 'bad_path', path: p.path };
+        c.template ??= (await findLiveTemplate(this.db, c.templateId, c.templateVersion)) ?? null;
+        if (!c.template || !pathInTemplate(c.template, p.path)) return { error: 'bad_path', path: p.path };
         const value = p.value === undefined ? null : p.value;
         if (JSON.stringify(value).length > MAX_VALUE_BYTES) return { error: 'too_large' };
-        values = structuredClone(c.values);
+        // Changed in place: if the write fails, this cached copy is dropped and the row read again.
         setAt(values, p.path, value === null ? undefined : value);
       }
       const json = JSON.stringify(values);
-      if (json.length > MAX_DRAFT_BYTES) return { error: 'too_large' };
+      if (json.length > MAX_DRAFT_BYTES) {
+        this.cache.delete(sessionId);
+        return { error: 'too_large' };
+      }
       const focus = p.focus === undefined ? c.focus : p.focus;
-      const res = await this.db
-        .updateTable('live_sessions')
-        .set({ values_json: json, focus, seq: p.seq, updated_at: new Date().toISOString() })
-        .where('id', '=', sessionId)
-        .where('seq', '=', c.seq)
-        .where('status', '=', 'open')
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) === 1) {
+      const written = await this.writer.write({ id: sessionId, prevSeq: c.seq, seq: p.seq, json, focus });
+      if (written) {
         c.values = values;
         c.seq = p.seq;
         c.focus = focus;

@@ -98,14 +98,12 @@ describe.each(DB_KINDS)('citizens who write online (%s)', (kind) => {
   });
 
   it('counts the due date of an online dossier from the moment the desk receives it', async () => {
-    const sub = await t
-      .anonymous()
-      .post('/api/public/submissions', {
-        procedureCode: KHAI_SINH,
-        unitId: saDecId,
-        values: sampleValues('ho-tich', 'khai-sinh'),
-        mode: 'online',
-      });
+    const sub = await t.anonymous().post('/api/public/submissions', {
+      procedureCode: KHAI_SINH,
+      unitId: saDecId,
+      values: sampleValues('ho-tich', 'khai-sinh'),
+      mode: 'online',
+    });
     const before = await officer.get(`/api/dossiers/${sub.body.code}`);
     expect(before.body.dueAt).toBeNull();
     const received = await officer.post(`/api/dossiers/${sub.body.code}/actions`, { action: 'receive' });
@@ -116,14 +114,12 @@ describe.each(DB_KINDS)('citizens who write online (%s)', (kind) => {
   });
 
   it('lets the citizen answer a supplement request with the secret', async () => {
-    const sub = await t
-      .anonymous()
-      .post('/api/public/submissions', {
-        procedureCode: KHAI_SINH,
-        unitId: saDecId,
-        values: sampleValues('ho-tich', 'khai-sinh'),
-        mode: 'online',
-      });
+    const sub = await t.anonymous().post('/api/public/submissions', {
+      procedureCode: KHAI_SINH,
+      unitId: saDecId,
+      values: sampleValues('ho-tich', 'khai-sinh'),
+      mode: 'online',
+    });
     await officer.post(`/api/dossiers/${sub.body.code}/actions`, {
       action: 'request_supplement',
       reason: 'Bổ sung bản sao giấy đăng ký kết hôn',
@@ -133,12 +129,10 @@ describe.each(DB_KINDS)('citizens who write online (%s)', (kind) => {
       .anonymous()
       .get(`/api/public/dossiers/${sub.body.code}/details?secret=${sub.body.secret}`);
     expect(details.body.missing).toEqual(['Giấy chứng nhận kết hôn']);
-    const answer = await t
-      .anonymous()
-      .post(`/api/public/dossiers/${sub.body.code}/supplement`, {
-        secret: sub.body.secret,
-        note: 'Đã gửi ảnh giấy đăng ký kết hôn',
-      });
+    const answer = await t.anonymous().post(`/api/public/dossiers/${sub.body.code}/supplement`, {
+      secret: sub.body.secret,
+      note: 'Đã gửi ảnh giấy đăng ký kết hôn',
+    });
     expect(answer.status).toBe(201);
     const events = await officer.get(`/api/dossiers/${sub.body.code}/events`);
     expect(events.body.map((e: { action: string }) => e.action)).toContain('supplement_submitted');
@@ -187,12 +181,10 @@ describe.each(DB_KINDS)('satisfaction and channel figures (%s)', (kind) => {
     });
     await officer.post(`/api/dossiers/${made.body.code}/actions`, { action: 'finish' });
     await officer.post(`/api/dossiers/${made.body.code}/actions`, { action: 'return_result' });
-    const res = await t
-      .anonymous()
-      .post(`/api/public/dossiers/${made.body.code}/rating`, {
-        rating: 'unsatisfied',
-        reasons: ['attitude'],
-      });
+    const res = await t.anonymous().post(`/api/public/dossiers/${made.body.code}/rating`, {
+      rating: 'unsatisfied',
+      reasons: ['attitude'],
+    });
     expect(res.status).toBe(201);
     const leader = await t.as('lanhdao');
     const stats = await leader.get('/api/stats/satisfaction');
@@ -206,19 +198,59 @@ describe.each(DB_KINDS)('satisfaction and channel figures (%s)', (kind) => {
 
   it('reports dossiers by channel and the online share', async () => {
     const saDecId = (await officer.get('/api/auth/me')).body.user.unitIds[0];
-    await t
-      .anonymous()
-      .post('/api/public/submissions', {
-        procedureCode: KHAI_SINH,
-        unitId: saDecId,
-        values: sampleValues('ho-tich', 'khai-sinh'),
-        mode: 'online',
-      });
+    await t.anonymous().post('/api/public/submissions', {
+      procedureCode: KHAI_SINH,
+      unitId: saDecId,
+      values: sampleValues('ho-tich', 'khai-sinh'),
+      mode: 'online',
+    });
     const leader = await t.as('lanhdao');
     const res = await leader.get(`/api/stats/channels?unitId=${saDecId}`);
     expect(res.body.byChannel).toEqual({ in_person: 2, online: 1, post: 0 });
     expect(res.body.onlinePercent).toBe(33.3);
     const other = await t.as('quantri');
     expect((await other.get('/api/stats/channels')).body.total).toBe(3);
+  });
+});
+
+describe.each(DB_KINDS)("the leaders' overview (%s)", (kind) => {
+  let t: TestCase;
+  beforeAll(async () => {
+    t = await setupTestCase(kind);
+  });
+  afterAll(() => t.close());
+
+  it('counts on-time and late dossiers by field, open overdue ones as late', async () => {
+    const officer = await t.as('tiepnhan');
+    const a = await officer.post('/api/dossiers', {
+      procedureCode: KHAI_SINH,
+      values: sampleValues('ho-tich', 'khai-sinh'),
+    });
+    await officer.post(`/api/dossiers/${a.body.code}/actions`, { action: 'finish' });
+    const b = await officer.post('/api/dossiers', {
+      procedureCode: KHAI_SINH,
+      values: sampleValues('ho-tich', 'khai-sinh'),
+    });
+    // Make the second one overdue: its appointment was yesterday.
+    await t.database.db.kysely
+      .updateTable('dossiers')
+      .set({ due_at: new Date(Date.now() - 86_400_000).toISOString() })
+      .where('code', '=', b.body.code)
+      .execute();
+    const leader = await t.as('lanhdao');
+    const res = await leader.get('/api/stats/overview');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      total: 2,
+      received: 2,
+      onTime: 1,
+      late: 1,
+      overdueOpen: 1,
+      onTimePercent: 50,
+    });
+    expect(res.body.byField['ho-tich']).toEqual({ total: 2, onTime: 1, late: 1 });
+    expect(res.body.byStatus).toEqual({ processed: 1, received: 1 });
+    const other = await t.as('tiepnhan.tanduong');
+    expect((await other.get('/api/stats/overview')).status).toBe(403);
   });
 });
