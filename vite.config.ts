@@ -1,5 +1,5 @@
-import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -14,7 +14,8 @@ function formTemplateLite(): Plugin {
     enforce: 'pre',
     resolveId(source, importer) {
       if (!importer || !source.endsWith('/FormTemplate.ts')) return null;
-      if (/[\\/]core[\\/](document[\\/]build-document|forms[\\/]validate-values)\.ts$/.test(importer)) return lite;
+      if (/[\\/]core[\\/](document[\\/]build-document|forms[\\/]validate-values)\.ts$/.test(importer))
+        return lite;
       return null;
     },
   };

@@ -40,7 +40,14 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   let out = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SKIP_WEB_BUILD: '1', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SKIP_WEB_BUILD: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (out += d));
@@ -91,10 +98,16 @@ async function load(
       }
     }),
   );
-  return { latencies: latencies.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000, failures };
+  return {
+    latencies: latencies.sort((a, b) => a - b),
+    seconds: (performance.now() - started) / 1000,
+    failures,
+  };
 }
 
-async function measure(server: Server): Promise<{ perS: number; p99: number; healthPerS: number; p50: number }> {
+async function measure(
+  server: Server,
+): Promise<{ perS: number; p99: number; healthPerS: number; p50: number }> {
   const login = await fetch(`${server.baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -148,7 +161,11 @@ export async function run(): Promise<BenchResults> {
     console.log(
       `  sqlite: ${m.perS.toFixed(0)} dossiers/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms; health ${m.healthPerS.toFixed(0)}/s`,
     );
-    results['intake.per_s_sqlite'] = { value: round(m.perS, 0), unit: 'dossiers/s', baseline: round(m.healthPerS, 0) };
+    results['intake.per_s_sqlite'] = {
+      value: round(m.perS, 0),
+      unit: 'dossiers/s',
+      baseline: round(m.healthPerS, 0),
+    };
     results['intake.p99_ms_sqlite'] = { value: round(m.p99, 1), unit: 'ms' };
     results['intake.p50_ms_sqlite'] = { value: round(m.p50, 1), unit: 'ms' };
   } finally {
@@ -171,7 +188,11 @@ export async function run(): Promise<BenchResults> {
     console.log(
       `  postgres: ${m.perS.toFixed(0)} dossiers/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms; health ${m.healthPerS.toFixed(0)}/s`,
     );
-    results['intake.per_s_postgres'] = { value: round(m.perS, 0), unit: 'dossiers/s', baseline: round(m.healthPerS, 0) };
+    results['intake.per_s_postgres'] = {
+      value: round(m.perS, 0),
+      unit: 'dossiers/s',
+      baseline: round(m.healthPerS, 0),
+    };
     results['intake.p99_ms_postgres'] = { value: round(m.p99, 1), unit: 'ms' };
   } finally {
     await server.stop();

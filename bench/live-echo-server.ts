@@ -3,7 +3,7 @@
  * `{"join":"s12","as":"in"|"out"}`; every message from an "in" socket is forwarded as-is to the "out"
  * socket of the same key (the counter → display path without the application in between).
  */
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 const port = Number(process.env.PORT ?? 0);
 const wss = new WebSocketServer({ port, host: '127.0.0.1' });

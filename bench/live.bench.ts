@@ -35,7 +35,10 @@ interface LoadResult {
 }
 
 /** Drives every lane at RATE_HZ with a random phase; keeps latencies of messages sent after the warm-up. */
-async function drive(lanes: Lane[], hook: (arrived: (lane: number, seq: number) => void) => void): Promise<LoadResult> {
+async function drive(
+  lanes: Lane[],
+  hook: (arrived: (lane: number, seq: number) => void) => void,
+): Promise<LoadResult> {
   const sentAt = lanes.map(() => new Map<number, number>());
   const latencies: number[] = [];
   const start = performance.now();
@@ -91,7 +94,9 @@ async function login(baseUrl: string, username: string): Promise<ApiClient> {
 }
 
 /** 300 counters at Sa Đéc, each with a kiosk display and an open session shown on it. */
-async function setupCounters(adminUrl: string): Promise<{ counters: { id: number; token: string; session: string }[]; officer: ApiClient }> {
+async function setupCounters(
+  adminUrl: string,
+): Promise<{ counters: { id: number; token: string; session: string }[]; officer: ApiClient }> {
   const admin = await login(adminUrl, 'quantri');
   const officer = await login(adminUrl, 'tiepnhan');
   const units = await admin.get<{ id: number; agencyCode: string }[]>('/api/units');
@@ -102,14 +107,20 @@ async function setupCounters(adminUrl: string): Promise<{ counters: { id: number
   const toMake: number[] = [];
   for (let n = 1; ids.length + toMake.length < COUNTERS; n++) if (!have.has(n)) toMake.push(n);
   const made = await inBatches(toMake.length, 20, async (i) => {
-    const r = await admin.post<{ id: number }>(`/api/units/${unit.id}/counters`, { number: toMake[i], name: `Quầy ${toMake[i]}` });
+    const r = await admin.post<{ id: number }>(`/api/units/${unit.id}/counters`, {
+      number: toMake[i],
+      name: `Quầy ${toMake[i]}`,
+    });
     return r.body.id;
   });
   const all = [...ids, ...made].slice(0, COUNTERS);
   const counters = await inBatches(all.length, 20, async (i) => {
     const id = all[i]!;
     const k = await admin.post<{ token: string }>('/api/live/kiosk', { counterId: id, label: 'bench' });
-    const s = await officer.post<{ id: string }>('/api/live/sessions', { counterId: id, templateId: 'khai-sinh' });
+    const s = await officer.post<{ id: string }>('/api/live/sessions', {
+      counterId: id,
+      templateId: 'khai-sinh',
+    });
     if (s.status !== 201) throw new Error(`session: ${s.status} ${JSON.stringify(s.body)}`);
     return { id, token: k.body.token, session: s.body.id };
   });
@@ -134,7 +145,14 @@ async function liveLoad(officerUrl: string, displayUrl: string, adminUrl: string
   });
   const lanes: Lane[] = counters.map((c, i) => ({
     send: (seq, value) =>
-      officers[i]!.send({ t: 'patch', sessionId: c.session, seq, path: 'child.fullName', value, focus: 'child.fullName' }),
+      officers[i]!.send({
+        t: 'patch',
+        sessionId: c.session,
+        seq,
+        path: 'child.fullName',
+        value,
+        focus: 'child.fullName',
+      }),
   }));
   const result = await drive(lanes, (arrived) => {
     displays.forEach((d, i) => {
@@ -149,7 +167,9 @@ async function liveLoad(officerUrl: string, displayUrl: string, adminUrl: string
 }
 
 function spawnEcho(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/live-echo-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/live-echo-server.ts'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((ok, fail) => {
     let out = '';
     child.stdout?.on('data', (d) => {
@@ -178,10 +198,21 @@ async function echoLoad(): Promise<LoadResult> {
   const sid = '00000000-0000-4000-8000-000000000000';
   const lanes: Lane[] = ins.map((s) => ({
     send: (seq, value) =>
-      s.send(JSON.stringify({ t: 'patch', sessionId: sid, seq, path: 'child.fullName', value, focus: 'child.fullName' })),
+      s.send(
+        JSON.stringify({
+          t: 'patch',
+          sessionId: sid,
+          seq,
+          path: 'child.fullName',
+          value,
+          focus: 'child.fullName',
+        }),
+      ),
   }));
   const result = await drive(lanes, (arrived) => {
-    outs.forEach((s, i) => s.on('message', (d: Buffer) => arrived(i, (JSON.parse(d.toString('utf8')) as { seq: number }).seq)));
+    outs.forEach((s, i) => {
+      s.on('message', (d: Buffer) => arrived(i, (JSON.parse(d.toString('utf8')) as { seq: number }).seq));
+    });
   });
   for (const s of [...ins, ...outs]) s.close();
   child.kill();
@@ -209,7 +240,11 @@ async function browserPair(server: RunningServer): Promise<number[]> {
     await counter.evaluate(() => {
       const w = window as unknown as { __keys: number[] };
       w.__keys = [];
-      window.addEventListener('keydown', () => w.__keys.push(performance.timeOrigin + performance.now()), true);
+      window.addEventListener(
+        'keydown',
+        () => w.__keys.push(performance.timeOrigin + performance.now()),
+        true,
+      );
     });
     const box = counter.getByLabel('Họ, chữ đệm, tên người được khai sinh', { exact: true });
     await box.click();
@@ -220,7 +255,9 @@ async function browserPair(server: RunningServer): Promise<number[]> {
     }
     await counter.waitForTimeout(500);
     const keys = await counter.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
-    const seen = await display.page.evaluate(() => (window as unknown as { __seen: Record<number, number> }).__seen);
+    const seen = await display.page.evaluate(
+      () => (window as unknown as { __seen: Record<number, number> }).__seen,
+    );
     const out: number[] = [];
     keys.forEach((t, i) => {
       const s = seen[i + 1];
@@ -237,7 +274,9 @@ function bundleKb(html: string): number {
   const dist = join(import.meta.dirname, '../dist/web');
   const page = readFileSync(join(dist, html), 'utf8');
   const files = new Set<string>();
-  for (const m of page.matchAll(/<script[^>]+src="([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)) {
+  for (const m of page.matchAll(
+    /<script[^>]+src="([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g,
+  )) {
     files.add((m[1] ?? m[2])!);
   }
   let bytes = 0;
@@ -266,7 +305,9 @@ export async function run(): Promise<BenchResults> {
     live = await liveLoad(sqlite.baseUrl, sqlite.baseUrl, sqlite.baseUrl);
     summary('live, one process (SQLite)', live);
     const browser = await browserPair(sqlite);
-    console.log(`  browser pair: ${browser.length} keystrokes, p50 ${round(percentile(browser, 50))} ms, p99 ${round(percentile(browser, 99))} ms`);
+    console.log(
+      `  browser pair: ${browser.length} keystrokes, p50 ${round(percentile(browser, 50))} ms, p99 ${round(percentile(browser, 99))} ms`,
+    );
     results['live.browser_p99_ms'] = { value: round(percentile(browser, 99)), unit: 'ms' };
     results['live.browser_p50_ms'] = { value: round(percentile(browser, 50)), unit: 'ms' };
   } finally {
@@ -274,14 +315,25 @@ export async function run(): Promise<BenchResults> {
   }
 
   const echoP99 = percentile(echo.latencies, 99);
-  results['live.p50_ms'] = { value: round(percentile(live.latencies, 50)), unit: 'ms', baseline: round(percentile(echo.latencies, 50)) };
-  results['live.p99_ms'] = { value: round(percentile(live.latencies, 99)), unit: 'ms', baseline: round(echoP99) };
+  results['live.p50_ms'] = {
+    value: round(percentile(live.latencies, 50)),
+    unit: 'ms',
+    baseline: round(percentile(echo.latencies, 50)),
+  };
+  results['live.p99_ms'] = {
+    value: round(percentile(live.latencies, 99)),
+    unit: 'ms',
+    baseline: round(echoP99),
+  };
   results['live.echo_p50_ms'] = { value: round(percentile(echo.latencies, 50)), unit: 'ms' };
   results['live.echo_p99_ms'] = { value: round(echoP99), unit: 'ms' };
   results['live.ratio_to_echo'] = { value: round(percentile(live.latencies, 99) / echoP99), unit: 'x' };
   results['live.lost'] = { value: live.lost, unit: 'patches' };
 
-  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const pgUrl =
+    process.env.BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/test';
   const dbName = `kv_bench_${process.pid}`;
   let admin: pg.Client | null = new pg.Client({ connectionString: pgUrl });
   try {
@@ -304,7 +356,11 @@ export async function run(): Promise<BenchResults> {
       const two = await liveLoad(a.baseUrl, b.baseUrl, a.baseUrl);
       summary('live, two processes (PostgreSQL)', two);
       results['live.two_process_p50_ms'] = { value: round(percentile(two.latencies, 50)), unit: 'ms' };
-      results['live.two_process_p99_ms'] = { value: round(percentile(two.latencies, 99)), unit: 'ms', baseline: round(echoP99) };
+      results['live.two_process_p99_ms'] = {
+        value: round(percentile(two.latencies, 99)),
+        unit: 'ms',
+        baseline: round(echoP99),
+      };
       results['live.two_process_lost'] = { value: two.lost, unit: 'patches' };
     } finally {
       await a?.stop();

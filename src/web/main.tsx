@@ -9,6 +9,7 @@ import { DossierPage } from './dossiers/DossierPage.tsx';
 import { LogbookPage } from './dossiers/LogbookPage.tsx';
 import { QueuePage } from './dossiers/QueuePage.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { PortalPage } from './portal/PortalPage.tsx';
 import { ScanTestPage } from './scan/ScanTestPage.tsx';
 import { TemplatesAdminPage } from './templates-admin/TemplatesAdminPage.tsx';
 import { TrackingPage } from './tracking/TrackingPage.tsx';
@@ -40,6 +41,7 @@ function App() {
 
   // Public pages (the citizen's tracking page, opened from the receipt's QR) need no login.
   if (path === '/tra-cuu') return <TrackingPage />;
+  if (path === '/dich-vu-cong' || path.startsWith('/dich-vu-cong/')) return <PortalPage path={path} />;
   if (user === undefined) return null;
   if (user === null) {
     return (

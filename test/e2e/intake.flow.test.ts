@@ -62,11 +62,21 @@ describe('a birth registration from the desk to the tracking page', () => {
     writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text.split(code).length - 1).toBe(2);
-    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', file, join(SCREENSHOT_DIR, 'intake-receipt')]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '70',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      file,
+      join(SCREENSHOT_DIR, 'intake-receipt'),
+    ]);
   });
 
   it('lets the processor find it in the queue and move it to processed', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
     await uiLogin(page, server.baseUrl, 'xuly');
     await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
     await page.getByRole('tab', { name: 'Đã tiếp nhận' }).waitFor();
@@ -85,7 +95,9 @@ describe('a birth registration from the desk to the tracking page', () => {
     await page.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
     await page.getByRole('button', { name: 'Xác nhận: Yêu cầu bổ sung' }).click();
     expect(await page.getByRole('alert').textContent()).toMatch(/Vui lòng nêu lý do/);
-    await page.getByLabel('Giấy tờ, nội dung cần bổ sung (mỗi dòng một mục)').fill('Giấy chứng sinh bản chính');
+    await page
+      .getByLabel('Giấy tờ, nội dung cần bổ sung (mỗi dòng một mục)')
+      .fill('Giấy chứng sinh bản chính');
     await page.getByLabel('Lý do').fill('Giấy chứng sinh nộp là bản chụp');
     await page.getByRole('button', { name: 'Xác nhận: Yêu cầu bổ sung' }).click();
     await page.locator('.status-badge', { hasText: 'Yêu cầu bổ sung hồ sơ' }).waitFor();
@@ -107,7 +119,17 @@ describe('a birth registration from the desk to the tracking page', () => {
     expect(sheet.status()).toBe(200);
     const file = join(SCREENSHOT_DIR, 'intake-kiem-soat.pdf');
     writeFileSync(file, await sheet.body());
-    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', file, join(SCREENSHOT_DIR, 'intake-kiem-soat')]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '70',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      file,
+      join(SCREENSHOT_DIR, 'intake-kiem-soat'),
+    ]);
 
     await page.getByRole('link', { name: 'Sổ theo dõi' }).click();
     await page.getByRole('link', { name: code }).waitFor();
@@ -116,7 +138,11 @@ describe('a birth registration from the desk to the tracking page', () => {
   });
 
   it('shows the citizen the status on the phone without logging in', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      locale: 'vi-VN',
+    });
     const page = await context.newPage();
     await page.goto(`${server.baseUrl}/tra-cuu?ma=${encodeURIComponent(code)}`);
     await page.locator('.result .status').waitFor({ timeout: 10_000 });

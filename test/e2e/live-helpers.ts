@@ -1,3 +1,4 @@
+import type { Browser, Page } from 'playwright-core';
 import { buildDocument } from '../../src/core/document/build-document.ts';
 import type { FieldDef, FormTemplate } from '../../src/core/forms/FormTemplate.ts';
 import { templateFields } from '../../src/core/forms/FormTemplate.ts';
@@ -5,7 +6,6 @@ import { FIELD_TYPE_SPECS } from '../../src/core/forms/field-types.ts';
 import { validateValues } from '../../src/core/forms/validate-values.ts';
 import { getAt } from '../../src/core/forms/value-path.ts';
 import { loadTemplateDir } from '../../src/server/templates/load-templates.ts';
-import type { Browser, Page } from 'playwright-core';
 
 export function khaiSinh(): FormTemplate {
   const t = loadTemplateDir('templates').templates.find((x) => x.id === 'khai-sinh');
@@ -14,7 +14,9 @@ export function khaiSinh(): FormTemplate {
 }
 
 /** One thing the officer does at the counter: type text into a labelled box, or press a key on a choice. */
-export type Entry = { field: string; label: string; text: string } | { field: string; label: string; key: string };
+export type Entry =
+  | { field: string; label: string; text: string }
+  | { field: string; label: string; key: string };
 
 function str(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
@@ -29,7 +31,14 @@ export function entriesFor(t: FormTemplate, values: Record<string, unknown>): En
     const widget = FIELD_TYPE_SPECS[f.type].widget;
     if (widget === 'radio') {
       const options = f.type === 'gender' ? ['Nam', 'Nữ'] : (f.options ?? []).map((o) => o.value);
-      const i = options.findIndex((o) => o.toLowerCase() === str(v).toLowerCase() || (f.type === 'gender' && o.toLowerCase().startsWith(str(v).toLowerCase().slice(0, 1)) && str(v).toLowerCase() !== 'nữ' && o === 'Nam'));
+      const i = options.findIndex(
+        (o) =>
+          o.toLowerCase() === str(v).toLowerCase() ||
+          (f.type === 'gender' &&
+            o.toLowerCase().startsWith(str(v).toLowerCase().slice(0, 1)) &&
+            str(v).toLowerCase() !== 'nữ' &&
+            o === 'Nam'),
+      );
       out.push({ field: f.key, label: f.label, key: String(i + 1) });
     } else if (widget === 'identityDocument' && typeof v === 'object') {
       const d = v as Record<string, unknown>;
@@ -41,7 +50,11 @@ export function entriesFor(t: FormTemplate, values: Record<string, unknown>): En
       if (d.place) out.push({ field: f.key, label: `Địa danh — ${f.label}`, text: str(d.place) });
       if (d.date) out.push({ field: f.key, label: `Ngày — ${f.label}`, text: str(d.date) });
     } else if (widget !== 'derived') {
-      out.push({ field: f.key, label: f.label, text: typeof v === 'object' ? str((v as { text?: unknown }).text) : str(v) });
+      out.push({
+        field: f.key,
+        label: f.label,
+        text: typeof v === 'object' ? str((v as { text?: unknown }).text) : str(v),
+      });
     }
   };
   for (const f of templateFields(t)) add(f);
@@ -49,7 +62,10 @@ export function entriesFor(t: FormTemplate, values: Record<string, unknown>): En
 }
 
 /** Every non-blank value text of the document the template and values make, by value path. */
-export function expectedValueTexts(t: FormTemplate, values: Record<string, unknown>): { path: string; text: string }[] {
+export function expectedValueTexts(
+  t: FormTemplate,
+  values: Record<string, unknown>,
+): { path: string; text: string }[] {
   const doc = buildDocument(t, validateValues(t, values, { draft: true }).values);
   const out: { path: string; text: string }[] = [];
   const walk = (blocks: typeof doc.blocks) => {
@@ -66,7 +82,9 @@ export function expectedValueTexts(t: FormTemplate, values: Record<string, unkno
                 : b.kind === 'signature'
                   ? b.columns.flatMap((c) => [c.above, c.name])
                   : [];
-      for (const list of spans) for (const s of list) if (s.path && !s.blank && !s.checkbox && s.text.trim()) out.push({ path: s.path, text: s.text });
+      for (const list of spans)
+        for (const s of list)
+          if (s.path && !s.blank && !s.checkbox && s.text.trim()) out.push({ path: s.path, text: s.text });
       if (b.kind === 'columns') for (const c of b.columns) walk(c);
     }
   };
@@ -113,7 +131,11 @@ export async function startKhaiSinh(counter: Page): Promise<void> {
   const search = counter.getByLabel('Tìm thủ tục');
   if (!(await search.isVisible())) await counter.keyboard.press('Alt+N');
   await search.fill('khai sinh');
-  await counter.getByRole('option').filter({ hasText: /khai sinh/i }).first().waitFor();
+  await counter
+    .locator('.pp-list button')
+    .filter({ hasText: /khai sinh/i })
+    .first()
+    .waitFor();
   await search.press('Enter');
   await counter.getByRole('form', { name: 'Nhập tờ khai' }).waitFor();
 }

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type RunningServer, SCREENSHOT_DIR, startServer } from './harness.ts';
-import { entriesFor, expectedValueTexts, khaiSinh, openCounter, openDisplay, pair, startKhaiSinh, typeEntry } from './live-helpers.ts';
+import {
+  entriesFor,
+  expectedValueTexts,
+  khaiSinh,
+  openCounter,
+  openDisplay,
+  pair,
+  startKhaiSinh,
+  typeEntry,
+} from './live-helpers.ts';
 
 const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
 
@@ -51,16 +60,19 @@ describe('the counter and the citizen display, paired by code, in a real browser
     expect(expected.length).toBeGreaterThan(20);
     await counter.getByText('Đã lưu', { exact: true }).waitFor({ timeout: 10_000 });
     await expect
-      .poll(async () => {
-        const shown = await display.page.locator('.kv-doc [data-path]').evaluateAll((els) =>
-          els.map((el) => `${el.getAttribute('data-path')}=${el.textContent}`),
-        );
-        return expected.filter((x) => !shown.includes(`${x.path}=${x.text}`));
-      }, { timeout: 10_000 })
+      .poll(
+        async () => {
+          const shown = await display.page
+            .locator('.kv-doc [data-path]')
+            .evaluateAll((els) => els.map((el) => `${el.getAttribute('data-path')}=${el.textContent}`));
+          return expected.filter((x) => !shown.includes(`${x.path}=${x.text}`));
+        },
+        { timeout: 10_000 },
+      )
       .toEqual([]);
     // The display and the officer's preview say the same.
-    const displayText = await display.page.locator('.kv-doc').innerText();
-    const previewText = await counter.locator('.cp-preview .kv-doc').innerText();
+    const displayText = (await display.page.locator('.kv-doc').textContent()) ?? '';
+    const previewText = (await counter.locator('.cp-preview .kv-doc').textContent()) ?? '';
     expect(squash(displayText)).toBe(squash(previewText));
 
     // Review: the whole document with the banner; the officer records the confirmation.
@@ -77,7 +89,9 @@ describe('the counter and the citizen display, paired by code, in a real browser
     await counter.getByText('Đã gửi 1 bản tới hộp thoại in').waitFor({ timeout: 20_000 });
     const pdfBase64 = await counter.evaluate(async () => {
       const me = await (await fetch('/api/auth/me')).json();
-      const sessions = await (await fetch(`/api/live/sessions?counterId=${localStorage.getItem('kv.counterId')}`)).json();
+      const sessions = await (
+        await fetch(`/api/live/sessions?counterId=${localStorage.getItem('kv.counterId')}`)
+      ).json();
       const res = await fetch(`/api/live/sessions/${sessions[0].id}/print`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },

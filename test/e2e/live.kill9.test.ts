@@ -59,7 +59,9 @@ describe('nothing typed is lost when the server is killed with SIGKILL', () => {
     const placeAgain = again.getByLabel('Nơi sinh', { exact: true });
     await placeAgain.waitFor({ timeout: 20_000 });
     expect(await placeAgain.inputValue()).toBe(PLACE);
-    expect(await again.getByLabel('Họ, chữ đệm, tên người được khai sinh', { exact: true }).inputValue()).toBe(NAME);
+    expect(
+      await again.getByLabel('Họ, chữ đệm, tên người được khai sinh', { exact: true }).inputValue(),
+    ).toBe(NAME);
     await again.getByText('Đã lưu', { exact: true }).waitFor({ timeout: 20_000 });
 
     // And the server's draft has every character too, after the replay.

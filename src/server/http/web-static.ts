@@ -5,6 +5,9 @@ import type { FastifyInstance } from 'fastify';
 
 export const WEB_DIST = resolve('dist/web');
 
+// Only real asset names 404 here; client routes may contain dots (procedure codes such as 1.001193).
+const ASSET_EXTENSION = /\.(js|mjs|css|map|png|jpe?g|gif|svg|ico|ttf|woff2?|json|txt|webmanifest|pdf)$/i;
+
 /** Pages that are served by the small display bundle rather than the main app. */
 const DISPLAY_PREFIX = '/display';
 
@@ -25,7 +28,10 @@ export async function installWebStatic(app: FastifyInstance): Promise<void> {
   app.get('/fonts/:file', { schema: { hide: true } }, (request, reply) => {
     const file = FONT_FILES[(request.params as { file: string }).file];
     if (!file) return reply.status(404).send({ message: 'Không tìm thấy phông chữ' });
-    return reply.header('cache-control', 'public, max-age=2592000, immutable').type('font/ttf').sendFile(file, fontsDir);
+    return reply
+      .header('cache-control', 'public, max-age=2592000, immutable')
+      .type('font/ttf')
+      .sendFile(file, fontsDir);
   });
   const hasWeb = existsSync(join(WEB_DIST, 'index.html'));
   if (hasWeb) {
@@ -40,7 +46,7 @@ export async function installWebStatic(app: FastifyInstance): Promise<void> {
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (request.method !== 'GET' || path.startsWith('/api/') || !hasWeb || /\.[a-z0-9]+$/i.test(path)) {
+    if (request.method !== 'GET' || path.startsWith('/api/') || !hasWeb || ASSET_EXTENSION.test(path)) {
       return reply.status(404).send({ message: `Không tìm thấy đường dẫn ${request.method} ${path}` });
     }
     const page =

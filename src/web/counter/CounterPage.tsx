@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { LiveSessionView } from '../../core/api/live.ts';
+import type { DisplayView, LiveSessionView } from '../../core/api/live.ts';
 import type { ProcedureView } from '../../core/api/procedures.ts';
 import type { CounterView, UnitView } from '../../core/api/units.ts';
 import { buildDocument } from '../../core/document/build-document.ts';
@@ -15,6 +15,7 @@ import { EntryForm } from './EntryForm.tsx';
 import { formSections } from './form-order.ts';
 import { type LinkStatus, LiveClient } from './live-client.ts';
 import { type ProcedureChoice, ProcedurePicker } from './ProcedurePicker.tsx';
+import { PERSON_BLOCK_EVENT, type PersonBlockRequest } from './person-block.ts';
 import './counter.css';
 
 const COUNTER_KEY = 'kv.counterId';
@@ -23,6 +24,16 @@ interface Draft {
   view: LiveSessionView;
   template: FormTemplate;
   values: Record<string, unknown>;
+}
+
+/** The tab's name: the first person's name typed, in the form's order, else the procedure. */
+function tabName(d: Draft): string {
+  for (const f of templateFields(d.template)) {
+    if (f.type !== 'personName') continue;
+    const v = getAt(d.values, f.key);
+    if (typeof v === 'string' && v.trim()) return v;
+  }
+  return d.view.label ?? d.template.title;
 }
 
 const templateCache = new Map<string, Promise<FormTemplate>>();
@@ -45,7 +56,9 @@ function CounterChooser(props: { onChosen(id: number): void }) {
     api<UnitView[]>('GET', '/api/units').then(async (all) => {
       const mine = all.filter((u) => user.unitIds.includes(u.id));
       setUnits(mine);
-      const lists = await Promise.all(mine.map((u) => api<CounterView[]>('GET', `/api/units/${u.id}/counters`)));
+      const lists = await Promise.all(
+        mine.map((u) => api<CounterView[]>('GET', `/api/units/${u.id}/counters`)),
+      );
       setCounters(lists.flat().filter((c) => c.active));
     });
   }, [user.unitIds]);
@@ -76,7 +89,11 @@ async function printPdf(sessionId: string, copies: number, draft: boolean): Prom
     body: JSON.stringify({ copies, draft }),
   });
   if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { message?: string; field?: string; errors?: { path: string; message: string }[] };
+    const body = (await res.json().catch(() => ({}))) as {
+      message?: string;
+      field?: string;
+      errors?: { path: string; message: string }[];
+    };
     throw new ApiError(res.status, body.message ?? `Lỗi ${res.status}`, body.field, body.errors);
   }
   const url = URL.createObjectURL(await res.blob());
@@ -115,7 +132,9 @@ const SHORTCUTS: [string, string][] = [
 ];
 
 export function CounterPage() {
-  const [counterId, setCounterId] = useState<number | null>(() => Number(localStorage.getItem(COUNTER_KEY)) || null);
+  const [counterId, setCounterId] = useState<number | null>(
+    () => Number(localStorage.getItem(COUNTER_KEY)) || null,
+  );
   if (!counterId) {
     return (
       <CounterChooser
@@ -135,17 +154,20 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
   const [activeId, setActiveId] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
   const [focusKey, setFocusKey] = useState<string | null>(null);
-  const [link, setLink] = useState<{ status: LinkStatus; unacked: number }>({ status: 'connecting', unacked: 0 });
+  const [link, setLink] = useState<{ status: LinkStatus; unacked: number }>({
+    status: 'connecting',
+    unacked: 0,
+  });
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [choices, setChoices] = useState<ProcedureChoice[]>([]);
   const [loadingChoices, setLoadingChoices] = useState(true);
   const [copies, setCopies] = useState(1);
-  const [displays, setDisplays] = useState<number>(0);
+  const [displays, setDisplays] = useState<DisplayView[]>([]);
   const [code, setCode] = useState('');
   const [counterName, setCounterName] = useState('');
   const [ready, setReady] = useState(false);
   const clientRef = useRef<LiveClient | null>(null);
-  const previewRef = useRef<HTMLDivElement>(null);
+  const previewRef = useRef<HTMLElement>(null);
   const formRef = useRef<HTMLDivElement>(null);
 
   const active = drafts.find((d) => d.view.id === activeId) ?? null;
@@ -180,7 +202,8 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
           loaded.push({ view: v, template, values });
         }
         // Unacked patches of sessions that are no longer open cannot be applied anywhere.
-        for (const p of pending) if (!sessions.some((s) => s.id === p.sessionId)) client.forgetSession(p.sessionId);
+        for (const p of pending)
+          if (!sessions.some((s) => s.id === p.sessionId)) client.forgetSession(p.sessionId);
         if (!alive) return;
         setDrafts(loaded);
         const shown = loaded.find((d) => d.view.shown) ?? loaded[loaded.length - 1];
@@ -207,8 +230,13 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
   useEffect(() => {
     (async () => {
       const counter = await api<CounterView>('GET', `/api/counters/${counterId}`);
-      const templates = await api<{ id: string; title: string; field: string; procedureCodes: string[] }[]>('GET', '/api/live/templates').catch(() => []);
-      const procs = await api<ProcedureView[]>('GET', `/api/procedures?unitId=${counter.unitId}`).catch(() => []);
+      const templates = await api<{ id: string; title: string; field: string; procedureCodes: string[] }[]>(
+        'GET',
+        '/api/live/templates',
+      ).catch(() => []);
+      const procs = await api<ProcedureView[]>('GET', `/api/procedures?unitId=${counter.unitId}`).catch(
+        () => [],
+      );
       const known = new Set(templates.map((t) => t.id));
       const list: ProcedureChoice[] = procs
         .filter((p) => p.active !== false && known.has(p.templateId))
@@ -224,18 +252,38 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
   }, [counterId]);
 
   const refreshDisplays = useCallback(() => {
-    api<{ displays: unknown[] }>('GET', `/api/live/counters/${counterId}/state`)
-      .then((s) => setDisplays(s.displays.length))
+    api<{ displays: DisplayView[] }>('GET', `/api/live/counters/${counterId}/state`)
+      .then((s) => setDisplays(s.displays))
       .catch(() => undefined);
   }, [counterId]);
+
+  const revoke = useCallback(
+    async (id: number) => {
+      if (!window.confirm('Thu hồi màn hình này? Màn hình sẽ phải ghép lại bằng mã mới.')) return;
+      await api('POST', `/api/live/displays/${id}/revoke`).catch(() => undefined);
+      refreshDisplays();
+    },
+    [refreshDisplays],
+  );
   useEffect(refreshDisplays, [refreshDisplays]);
 
-  const validation = useMemo(() => (active ? validateValues(active.template, active.values, { draft: true }) : null), [active]);
-  const errors = useMemo(() => new Map((validation?.errors ?? []).map((e) => [e.path, e.message])), [validation]);
-  const doc = useMemo(() => (active && validation ? buildDocument(active.template, validation.values) : null), [active, validation]);
-  const sections = useMemo(() => (active ? formSections(active.template) : []), [active?.template, active]);
+  const validation = useMemo(
+    () => (active ? validateValues(active.template, active.values, { draft: true }) : null),
+    [active],
+  );
+  const errors = useMemo(
+    () => new Map((validation?.errors ?? []).map((e) => [e.path, e.message])),
+    [validation],
+  );
+  const doc = useMemo(
+    () => (active && validation ? buildDocument(active.template, validation.values) : null),
+    [active, validation],
+  );
+  const template = active?.template;
+  const sections = useMemo(() => (template ? formSections(template) : []), [template]);
 
   // The preview follows the field being typed, like the citizen's display.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the focus and the document are the triggers.
   useEffect(() => {
     const el = previewRef.current?.querySelector('.kv-focus');
     el?.scrollIntoView({ block: 'center' });
@@ -283,10 +331,26 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
         changes.push([path, v]);
       }
       updateDraft(active.view.id, (d) => ({ ...d, values }));
-      for (const [path, v] of changes) clientRef.current?.send(active.view.id, { path, value: v, focus: prefix });
+      for (const [path, v] of changes)
+        clientRef.current?.send(active.view.id, { path, value: v, focus: prefix });
     },
     [active, updateDraft],
   );
+
+  // A scan (or anything else) asks to fill a person: the block being typed, else the first one.
+  useEffect(() => {
+    const onRequest = (e: Event) => {
+      const req = (e as CustomEvent<PersonBlockRequest>).detail;
+      if (!req || typeof req.values !== 'object') return;
+      const focused = focusKey
+        ? sections.find((s) => s.person && focusKey.startsWith(`${s.prefix}.`))
+        : undefined;
+      const prefix = req.prefix ?? focused?.prefix ?? sections.find((s) => s.person)?.prefix;
+      if (prefix) applyPersonBlock(prefix, req.values);
+    };
+    window.addEventListener(PERSON_BLOCK_EVENT, onRequest);
+    return () => window.removeEventListener(PERSON_BLOCK_EVENT, onRequest);
+  }, [applyPersonBlock, focusKey, sections]);
 
   const copyPerson = useCallback(
     (from: string, to: string) => {
@@ -315,12 +379,19 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
         });
         const template = await loadTemplate(view.templateId, view.templateVersion);
         clientRef.current?.knowSession(view.id, view.seq);
-        setDrafts((ds) => [...ds.map((d) => ({ ...d, view: { ...d.view, shown: false } })), { view, template, values: {} }]);
+        setDrafts((ds) => [
+          ...ds.map((d) => ({ ...d, view: { ...d.view, shown: false } })),
+          { view, template, values: {} },
+        ]);
         setActiveId(view.id);
         setPicking(false);
         setFocusKey(null);
         setMessage(null);
-        setTimeout(() => formRef.current?.querySelector<HTMLElement>('input, select, textarea, [tabindex="0"]')?.focus(), 50);
+        setTimeout(
+          () =>
+            formRef.current?.querySelector<HTMLElement>('input, select, textarea, [tabindex="0"]')?.focus(),
+          50,
+        );
       } catch (e) {
         setMessage({ kind: 'error', text: e instanceof Error ? e.message : 'Không mở được phiên' });
       }
@@ -328,23 +399,23 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
     [counterId],
   );
 
-  const switchTo = useCallback(
-    async (id: string) => {
-      setActiveId(id);
-      setPicking(false);
-      setFocusKey(null);
-      await api('POST', `/api/live/sessions/${id}/show`).catch(() => undefined);
-      setDrafts((ds) => ds.map((d) => ({ ...d, view: { ...d.view, shown: d.view.id === id } })));
-    },
-    [],
-  );
+  const switchTo = useCallback(async (id: string) => {
+    setActiveId(id);
+    setPicking(false);
+    setFocusKey(null);
+    await api('POST', `/api/live/sessions/${id}/show`).catch(() => undefined);
+    setDrafts((ds) => ds.map((d) => ({ ...d, view: { ...d.view, shown: d.view.id === id } })));
+  }, []);
 
   const toggleReview = useCallback(async () => {
     if (!active) return;
     const on = !active.view.review;
     const view = await api<LiveSessionView>('POST', `/api/live/sessions/${active.view.id}/review`, { on });
     updateDraft(active.view.id, (d) => ({ ...d, view: { ...d.view, review: view.review, shown: true } }));
-    setMessage({ kind: 'ok', text: on ? 'Công dân đang xem lại toàn bộ tờ khai trên màn hình' : 'Đã tắt chế độ xem lại' });
+    setMessage({
+      kind: 'ok',
+      text: on ? 'Công dân đang xem lại toàn bộ tờ khai trên màn hình' : 'Đã tắt chế độ xem lại',
+    });
   }, [active, updateDraft]);
 
   const confirm = useCallback(async () => {
@@ -359,12 +430,20 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
       if (!active) return;
       try {
         await printPdf(active.view.id, copies, draft);
-        updateDraft(active.view.id, (d) => ({ ...d, view: { ...d.view, printCount: d.view.printCount + 1 } }));
+        updateDraft(active.view.id, (d) => ({
+          ...d,
+          view: { ...d.view, printCount: d.view.printCount + 1 },
+        }));
         setMessage({ kind: 'ok', text: `Đã gửi ${copies} bản tới hộp thoại in` });
       } catch (e) {
         const first = e instanceof ApiError ? e.errors?.[0] : undefined;
         setMessage({ kind: 'error', text: e instanceof Error ? e.message : 'Không in được' });
-        if (first) formRef.current?.querySelector<HTMLElement>(`[data-key="${first.path.split(/[.[]/)[0]}"] input, [data-key="${first.path}"] input, [data-key="${first.path}"] [tabindex="0"]`)?.focus();
+        if (first)
+          formRef.current
+            ?.querySelector<HTMLElement>(
+              `[data-key="${first.path.split(/[.[]/)[0]}"] input, [data-key="${first.path}"] input, [data-key="${first.path}"] [tabindex="0"]`,
+            )
+            ?.focus();
       }
     },
     [active, copies, updateDraft],
@@ -449,7 +528,7 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
               onClick={() => void switchTo(d.view.id)}
               title={`Alt+${i + 1}`}
             >
-              <kbd>{i + 1}</kbd> {String(getAt(d.values, 'child.fullName') ?? getAt(d.values, 'requester.fullName') ?? '') || d.view.label || d.view.templateId}
+              <kbd>{i + 1}</kbd> {tabName(d)}
               {d.view.shown ? <small className="muted"> · trên màn hình</small> : null}
             </button>
           ))}
@@ -461,7 +540,20 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
           {linkText}
         </span>
         <span className="cp-pair">
-          Màn hình: {displays}
+          <details className="cp-displays">
+            <summary>Màn hình: {displays.length}</summary>
+            <ul>
+              {displays.map((d) => (
+                <li key={d.id}>
+                  {d.label ?? (d.kind === 'kiosk' ? 'Kiosk' : 'Màn hình')} #{d.id}{' '}
+                  <button type="button" className="linklike" onClick={() => void revoke(d.id)}>
+                    Thu hồi
+                  </button>
+                </li>
+              ))}
+              {displays.length === 0 && <li className="muted">Chưa ghép màn hình nào.</li>}
+            </ul>
+          </details>
           <input
             aria-label="Mã ghép nối màn hình"
             placeholder="Mã màn hình"
@@ -509,12 +601,12 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
               onCopy={copyPerson}
             />
           </div>
-          <div className="cp-preview" ref={previewRef} aria-label="Xem trước tờ khai">
+          <section className="cp-preview" ref={previewRef} aria-label="Xem trước tờ khai">
             {doc && <DocumentView doc={doc} focusPath={focusKey ?? undefined} />}
-          </div>
+          </section>
         </div>
       )}
-      <footer className="cp-keys" aria-label="Phím tắt">
+      <footer className="cp-keys">
         {SHORTCUTS.map(([k, what]) => (
           <span key={k}>
             <kbd>{k}</kbd> {what}
@@ -522,7 +614,13 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
         ))}
         <label className="cp-copies">
           Số bản in
-          <input type="number" min={1} max={20} value={copies} onChange={(e) => setCopies(Math.max(1, Math.min(20, Number(e.target.value) || 1)))} />
+          <input
+            type="number"
+            min={1}
+            max={20}
+            value={copies}
+            onChange={(e) => setCopies(Math.max(1, Math.min(20, Number(e.target.value) || 1)))}
+          />
         </label>
         {active && (
           <>

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, type ReactNode, useState } from 'react';
-import { type FieldDef, templateFields, type FormTemplate } from '../../core/forms/FormTemplate.ts';
 import { ETHNIC_GROUPS } from '../../core/forms/ethnic-groups.ts';
+import { type FieldDef, type FormTemplate, templateFields } from '../../core/forms/FormTemplate.ts';
 import { FIELD_TYPE_SPECS, IDENTITY_DOCUMENT_KINDS } from '../../core/forms/field-types.ts';
 import { getAt } from '../../core/forms/value-path.ts';
 import { foldVietnamese } from '../../core/text/fold.ts';
@@ -74,6 +74,8 @@ function Choice(props: {
     }
   };
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a radio group takes its keys on the group (one tab stop).
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is radiogroup or group, both take a label.
     <div
       id={props.id}
       className="ef-choice"
@@ -84,6 +86,7 @@ function Choice(props: {
       onFocus={props.onFocus}
     >
       {props.options.map((o, i) => (
+        // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is radio or checkbox, both are checked or not.
         <button
           key={o.value}
           type="button"
@@ -140,12 +143,22 @@ function Widget(props: {
         />
       );
     case 'date':
-      return text(path, field.allowPartial ? 'ngày/tháng/năm hoặc năm' : 'ngày tháng năm, gõ liền: 15062025', dateMask);
+      return text(
+        path,
+        field.allowPartial ? 'ngày/tháng/năm hoặc năm' : 'ngày tháng năm, gõ liền: 15062025',
+        dateMask,
+      );
     case 'dateTime':
       return text(path, 'giờ:phút ngày/tháng/năm');
     case 'radio':
     case 'checkboxes': {
-      const options = field.type === 'gender' ? [{ value: 'Nam', label: 'Nam' }, { value: 'Nữ', label: 'Nữ' }] : (field.options ?? []);
+      const options =
+        field.type === 'gender'
+          ? [
+              { value: 'Nam', label: 'Nam' },
+              { value: 'Nữ', label: 'Nữ' },
+            ]
+          : (field.options ?? []);
       return (
         <Choice
           id={id}
@@ -198,7 +211,8 @@ function Widget(props: {
               </option>
             ))}
           </select>
-          {kind === 'khac' && text(`${path}.kindText`, 'Tên giấy tờ', undefined, `Tên giấy tờ — ${field.label}`)}
+          {kind === 'khac' &&
+            text(`${path}.kindText`, 'Tên giấy tờ', undefined, `Tên giấy tờ — ${field.label}`)}
           {text(`${path}.number`, 'Số', undefined, `Số giấy tờ — ${field.label}`)}
           {text(`${path}.issuedOn`, 'Ngày cấp', maskDate, `Ngày cấp — ${field.label}`)}
           {text(`${path}.issuer`, 'Nơi cấp', undefined, `Nơi cấp — ${field.label}`)}
@@ -218,9 +232,11 @@ function Widget(props: {
       return (
         <div className="ef-group">
           {Array.from({ length: n }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a group row is its position (its value path has the index).
             <div key={i} className="ef-group-row">
               <span className="muted">{i + 1}.</span>
               {(field.fields ?? []).map((sub) => (
+                // biome-ignore lint/a11y/noLabelWithoutControl: the control is the Widget inside.
                 <label key={sub.key} className="ef-sub">
                   <span>{sub.label}</span>
                   <Widget
@@ -258,9 +274,9 @@ export function EntryForm(props: EntryFormProps) {
     const target = e.target as HTMLElement;
     if (target.tagName === 'TEXTAREA' || target.tagName === 'BUTTON') return;
     e.preventDefault();
-    const focusables = [...e.currentTarget.querySelectorAll<HTMLElement>('input, select, textarea, [tabindex="0"]')].filter(
-      (el) => !el.hasAttribute('disabled'),
-    );
+    const focusables = [
+      ...e.currentTarget.querySelectorAll<HTMLElement>('input, select, textarea, [tabindex="0"]'),
+    ].filter((el) => !el.hasAttribute('disabled'));
     const i = focusables.indexOf(target);
     focusables[i + 1]?.focus();
   };
@@ -287,7 +303,9 @@ export function EntryForm(props: EntryFormProps) {
                     .map((p) => (
                       <option key={p.prefix} value={p.prefix}>
                         {p.title}
-                        {str(getAt(props.values, `${p.prefix}.fullName`)) ? ` — ${str(getAt(props.values, `${p.prefix}.fullName`))}` : ''}
+                        {str(getAt(props.values, `${p.prefix}.fullName`))
+                          ? ` — ${str(getAt(props.values, `${p.prefix}.fullName`))}`
+                          : ''}
                       </option>
                     ))}
                 </select>
@@ -298,6 +316,7 @@ export function EntryForm(props: EntryFormProps) {
             const err = errorFor(props.errors, f.key);
             const show = err && (touched.has(f.key) || f.type === 'date' || f.type === 'idNumber');
             return (
+              // biome-ignore lint/a11y/noStaticElementInteractions: blur bubbles up from the field's own controls.
               <div
                 key={f.key}
                 className={`ef-field${f.required ? ' req' : ''}`}

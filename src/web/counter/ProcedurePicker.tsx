@@ -13,7 +13,11 @@ export interface ProcedureChoice {
  * Search by name without diacritics ("khai sinh lai") or by national code ("1.001193"); the unit's
  * most-used procedures come first when nothing is typed. Enter picks the highlighted one.
  */
-export function ProcedurePicker(props: { choices: ProcedureChoice[]; onPick(c: ProcedureChoice): void; loading: boolean }) {
+export function ProcedurePicker(props: {
+  choices: ProcedureChoice[];
+  onPick(c: ProcedureChoice): void;
+  loading: boolean;
+}) {
   const [q, setQ] = useState('');
   const [at, setAt] = useState(0);
   const input = useRef<HTMLInputElement>(null);
@@ -56,15 +60,22 @@ export function ProcedurePicker(props: { choices: ProcedureChoice[]; onPick(c: P
         }}
         onKeyDown={onKey}
       />
-      <ul className="pp-list" role="listbox" aria-label="Thủ tục">
+      <ul className="pp-list" aria-label="Thủ tục">
         {found.map((c, i) => (
-          <li key={`${c.code}-${c.templateId}`} role="option" aria-selected={i === at}>
-            <button type="button" className={i === at ? 'on' : ''} onClick={() => props.onPick(c)}>
+          <li key={`${c.code}-${c.templateId}`}>
+            <button
+              type="button"
+              className={i === at ? 'on' : ''}
+              aria-current={i === at}
+              onClick={() => props.onPick(c)}
+            >
               <span className="pp-code">{c.code || '—'}</span> {c.name}
             </button>
           </li>
         ))}
-        {found.length === 0 && <li className="muted">{props.loading ? 'Đang tải…' : 'Không có thủ tục phù hợp.'}</li>}
+        {found.length === 0 && (
+          <li className="muted">{props.loading ? 'Đang tải…' : 'Không có thủ tục phù hợp.'}</li>
+        )}
       </ul>
     </section>
   );

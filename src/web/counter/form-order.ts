@@ -79,7 +79,8 @@ export function formSections(t: FormTemplate): FormSection[] {
     if (k !== undefined && !order.has(k)) order.set(k, order.size);
   }
   const sorted = [...fields].sort(
-    (a, b) => (order.get(a.key) ?? 1e6 + keys.indexOf(a.key)) - (order.get(b.key) ?? 1e6 + keys.indexOf(b.key)),
+    (a, b) =>
+      (order.get(a.key) ?? 1e6 + keys.indexOf(a.key)) - (order.get(b.key) ?? 1e6 + keys.indexOf(b.key)),
   );
   const sections: FormSection[] = [];
   for (const f of sorted) {

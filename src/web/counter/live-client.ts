@@ -42,7 +42,8 @@ export class LiveClient {
   }
 
   forgetSession(sessionId: string): void {
-    for (let i = this.pending.length - 1; i >= 0; i--) if (this.pending[i]!.sessionId === sessionId) this.pending.splice(i, 1);
+    for (let i = this.pending.length - 1; i >= 0; i--)
+      if (this.pending[i]!.sessionId === sessionId) this.pending.splice(i, 1);
     void this.outbox.dropSession(sessionId);
     this.emitStatus();
   }

@@ -51,7 +51,9 @@ export class Outbox {
   }
 
   dropSession(sessionId: string): Promise<void> {
-    return this.tx('readwrite', (s) => s.delete(IDBKeyRange.bound([sessionId, 0], [sessionId, Number.MAX_SAFE_INTEGER])));
+    return this.tx('readwrite', (s) =>
+      s.delete(IDBKeyRange.bound([sessionId, 0], [sessionId, Number.MAX_SAFE_INTEGER])),
+    );
   }
 
   async all(): Promise<OutboxEntry[]> {
@@ -59,7 +61,12 @@ export class Outbox {
     if (!db) return [];
     return new Promise((ok) => {
       const req = db.transaction(STORE, 'readonly').objectStore(STORE).getAll();
-      req.onsuccess = () => ok((req.result as OutboxEntry[]).sort((a, b) => a.sessionId.localeCompare(b.sessionId) || a.seq - b.seq));
+      req.onsuccess = () =>
+        ok(
+          (req.result as OutboxEntry[]).sort(
+            (a, b) => a.sessionId.localeCompare(b.sessionId) || a.seq - b.seq,
+          ),
+        );
       req.onerror = () => ok([]);
     });
   }

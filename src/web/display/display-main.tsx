@@ -106,10 +106,14 @@ function paint(): void {
   const focus = l.session.review ? null : l.session.focus;
   const pages = splitPages(doc.blocks).map((p) => p.map((b) => blockHtml(b, focus)));
   const sameShape =
-    rendered !== null && rendered.length === pages.length && rendered.every((p, i) => p.length === pages[i]!.length);
+    rendered !== null &&
+    rendered.length === pages.length &&
+    rendered.every((p, i) => p.length === pages[i]!.length);
   if (!sameShape) {
     host.innerHTML = `<div class="kv-doc" style="--kv-size:${doc.fontSize}pt">${pages
-      .map((p) => `<section class="kv-page">${p.map((b) => `<div class="kv-b">${b}</div>`).join('')}</section>`)
+      .map(
+        (p) => `<section class="kv-page">${p.map((b) => `<div class="kv-b">${b}</div>`).join('')}</section>`,
+      )
       .join('')}</div>`;
   } else {
     const sections = host.querySelectorAll('.kv-page');
@@ -170,7 +174,12 @@ function onMessage(m: ToDisplay): void {
         return;
       }
       const same = live?.session.id === m.session.id;
-      live = { session: m.session, template: m.template as FormTemplate, pathSeq: new Map(), focusSeq: m.session.seq };
+      live = {
+        session: m.session,
+        template: m.template as FormTemplate,
+        pathSeq: new Map(),
+        focusSeq: m.session.seq,
+      };
       if (same && root.querySelector('.dp-doc')) schedulePaint();
       else showSession();
       return;
@@ -224,7 +233,8 @@ async function displayToken(): Promise<string> {
   }
   const saved = localStorage.getItem(TOKEN_KEY);
   if (saved) return saved;
-  const res = await fetch('/api/live/displays', { method: 'POST' });
+  // No cookie: on an officer's second screen the browser holds his session, and a display is not him.
+  const res = await fetch('/api/live/displays', { method: 'POST', credentials: 'omit' });
   if (!res.ok) throw new Error(`display registration failed: ${res.status}`);
   const body = (await res.json()) as { token: string };
   localStorage.setItem(TOKEN_KEY, body.token);

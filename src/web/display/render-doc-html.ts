@@ -70,7 +70,9 @@ export function blockHtml(b: DocBlock, focus: string | null): string {
       return NATIONAL_HEADER;
     case 'agencyHeader': {
       const lines = b.agency
-        .map((line, i) => `<p${i === b.agency.length - 1 ? ' class="kv-bold"' : ''}>${spans(line, focus)}</p>`)
+        .map(
+          (line, i) => `<p${i === b.agency.length - 1 ? ' class="kv-bold"' : ''}>${spans(line, focus)}</p>`,
+        )
         .join('');
       return `<div class="kv-ah"><div class="kv-ah-left">${lines}<div class="kv-ah-rule"></div></div><div class="kv-ah-right">${NATIONAL_HEADER}</div></div>`;
     }
@@ -82,7 +84,12 @@ export function blockHtml(b: DocBlock, focus: string | null): string {
       return out;
     }
     case 'paragraph': {
-      const cls = [alignClass(b.align), b.indent ? 'kv-indent' : '', b.bold ? 'kv-bold' : '', b.italic ? 'kv-italic' : '']
+      const cls = [
+        alignClass(b.align),
+        b.indent ? 'kv-indent' : '',
+        b.bold ? 'kv-bold' : '',
+        b.italic ? 'kv-italic' : '',
+      ]
         .filter(Boolean)
         .join(' ');
       return `<p${cls ? ` class="${cls}"` : ''}>${spans(b.spans, focus)}</p>`;
@@ -92,7 +99,9 @@ export function blockHtml(b: DocBlock, focus: string | null): string {
       const cols = b.widths
         .map((w) => (w === 'auto' ? '<col/>' : `<col style="width:${((w / total) * 100).toFixed(2)}%"/>`))
         .join('');
-      const head = b.header ? `<thead><tr>${b.header.map((c) => `<th>${spans(c, focus)}</th>`).join('')}</tr></thead>` : '';
+      const head = b.header
+        ? `<thead><tr>${b.header.map((c) => `<th>${spans(c, focus)}</th>`).join('')}</tr></thead>`
+        : '';
       const body = b.rows
         .map(
           (row) =>
@@ -109,7 +118,10 @@ export function blockHtml(b: DocBlock, focus: string | null): string {
     case 'columns': {
       const total = b.widths.reduce((a, w) => a + w, 0) || 1;
       return `<div class="kv-cols">${b.columns
-        .map((col, i) => `<div style="flex:${(b.widths[i] ?? 1) / total} 1 0">${col.map((x) => blockHtml(x, focus)).join('')}</div>`)
+        .map(
+          (col, i) =>
+            `<div style="flex:${(b.widths[i] ?? 1) / total} 1 0">${col.map((x) => blockHtml(x, focus)).join('')}</div>`,
+        )
         .join('')}</div>`;
     }
     case 'signature':

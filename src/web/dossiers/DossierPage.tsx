@@ -187,9 +187,7 @@ function Attachments(props: { code: string; canUpload: boolean; onUploaded(): vo
               accept="application/pdf,image/jpeg,image/png"
               onChange={(e) => setFile(e.target.files?.[0] ?? null)}
             />
-            <button type="submit">
-              Tải lên
-            </button>
+            <button type="submit">Tải lên</button>
           </div>
           <p className="muted small">PDF, JPEG hoặc PNG, tối đa 10 MB.</p>
         </form>

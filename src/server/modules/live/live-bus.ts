@@ -82,7 +82,8 @@ export class PgLiveBus implements LiveBus {
 
   async start(): Promise<void> {
     // One channel per schema: deployments (or test runs) sharing a PostgreSQL server never hear each other.
-    const current = this.schema ?? (await this.pool.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]?.s;
+    const current =
+      this.schema ?? (await this.pool.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]?.s;
     this.channel = `kv_live_${current ?? 'public'}`
       .toLowerCase()
       .replace(/[^a-z0-9_]/g, '_')
@@ -139,7 +140,11 @@ export class PgLiveBus implements LiveBus {
     if (Buffer.byteLength(text) > NOTIFY_LIMIT - 40) {
       // Too large to travel: send a pointer, the receivers read the session from the database.
       if (msg.k !== 'patch') throw new Error(`live bus message too large: ${msg.k}`);
-      text = JSON.stringify({ k: 'reload', counterId: msg.counterId, sessionId: msg.sessionId } satisfies BusMessage);
+      text = JSON.stringify({
+        k: 'reload',
+        counterId: msg.counterId,
+        sessionId: msg.sessionId,
+      } satisfies BusMessage);
     }
     this.outbox.push(text);
     await this.pump();

@@ -72,7 +72,11 @@ export class DraftWriter {
   private async flush(batch: DraftWrite[]): Promise<Set<string>> {
     const now = new Date().toISOString();
     if (this.kind === 'postgres') {
-      const rows = sql.join(batch.map((w) => sql`(${w.id}, ${String(w.prevSeq)}, ${String(w.seq)}, ${w.json}, ${w.focus}, ${now})`));
+      const rows = sql.join(
+        batch.map(
+          (w) => sql`(${w.id}, ${String(w.prevSeq)}, ${String(w.seq)}, ${w.json}, ${w.focus}, ${now})`,
+        ),
+      );
       const r = await sql<{ id: string }>`
         UPDATE live_sessions AS s
         SET values_json = v.j, focus = v.f, seq = v.q::integer, updated_at = v.u

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
-import { DB_KINDS, setupTestCase, type ApiClient, type TestCase } from '../../test/setup-test-case.ts';
+import { type ApiClient, DB_KINDS, setupTestCase, type TestCase } from '../../test/setup-test-case.ts';
 import { sweepLive } from './live.service.ts';
 import { TestSocket } from './live.test-client.ts';
 import { countersOf, openKhaiSinh, pairedDisplay } from './live.test-fixtures.ts';
@@ -31,10 +31,24 @@ describe.each(DB_KINDS)('drafts: every acknowledged keystroke is kept (%s)', (ki
     let seq = 0;
     for (let i = 1; i <= NAME.length; i++) {
       seq++;
-      ws.send({ t: 'patch', sessionId: id, seq, path: 'child.fullName', value: NAME.slice(0, i), focus: 'child.fullName' });
+      ws.send({
+        t: 'patch',
+        sessionId: id,
+        seq,
+        path: 'child.fullName',
+        value: NAME.slice(0, i),
+        focus: 'child.fullName',
+      });
     }
     seq++;
-    ws.send({ t: 'patch', sessionId: id, seq, path: 'mother.identity.number', value: '087195001234', focus: 'mother.identity' });
+    ws.send({
+      t: 'patch',
+      sessionId: id,
+      seq,
+      path: 'mother.identity.number',
+      value: '087195001234',
+      focus: 'mother.identity',
+    });
     await ws.next((m) => m.t === 'ack' && m.seq === seq);
     // A replay of an already-applied seq (the counter re-sending after a reload) changes nothing.
     ws.send({ t: 'patch', sessionId: id, seq: 3, path: 'child.fullName', value: 'Tr' });
@@ -44,7 +58,11 @@ describe.each(DB_KINDS)('drafts: every acknowledged keystroke is kept (%s)', (ki
     // Another app instance on the same database (a restart) has nothing in memory and must read the draft.
     const second = await buildApp({ db: t.database.db, config: t.config, logger: false });
     try {
-      const res = await second.inject({ method: 'GET', url: `/api/live/sessions/${id}`, headers: { authorization: `Bearer ${officer.token}` } });
+      const res = await second.inject({
+        method: 'GET',
+        url: `/api/live/sessions/${id}`,
+        headers: { authorization: `Bearer ${officer.token}` },
+      });
       const body = res.json();
       expect(body.values.child.fullName).toBe(NAME);
       expect(body.values.mother.identity.number).toBe('087195001234');
@@ -67,9 +85,13 @@ describe.each(DB_KINDS)('drafts: every acknowledged keystroke is kept (%s)', (ki
     expect(r.body.seq).toBe(2);
     const s = await officer.get(`/api/live/sessions/${id}`);
     expect(s.body.values).toEqual({ child: { birthDate: '02/06/2025' }, madeAt: { place: 'Sa Đéc' } });
-    const bad = await officer.post(`/api/live/sessions/${id}/patches`, { patches: [{ seq: 3, path: 'secret.field', value: 'x' }] });
+    const bad = await officer.post(`/api/live/sessions/${id}/patches`, {
+      patches: [{ seq: 3, path: 'secret.field', value: 'x' }],
+    });
     expect(bad.status).toBe(422);
-    const proto = await officer.post(`/api/live/sessions/${id}/patches`, { patches: [{ seq: 3, path: '__proto__.x', value: 'x' }] });
+    const proto = await officer.post(`/api/live/sessions/${id}/patches`, {
+      patches: [{ seq: 3, path: '__proto__.x', value: 'x' }],
+    });
     expect(proto.status).toBe(422);
   });
 
@@ -77,7 +99,9 @@ describe.each(DB_KINDS)('drafts: every acknowledged keystroke is kept (%s)', (ki
     const d = await pairedDisplay(t, officer, counters[2]!);
     const id = await openKhaiSinh(officer, counters[2]!);
     await d.socket.type('snapshot');
-    await officer.post(`/api/live/sessions/${id}/patches`, { patches: [{ seq: 1, path: 'child.fullName', value: NAME }] });
+    await officer.post(`/api/live/sessions/${id}/patches`, {
+      patches: [{ seq: 1, path: 'child.fullName', value: NAME }],
+    });
     await d.socket.type('patch');
     expect((await officer.post(`/api/live/sessions/${id}/review`, { on: true })).status).toBe(200);
     expect((await d.socket.type('review')).on).toBe(true);
@@ -89,7 +113,9 @@ describe.each(DB_KINDS)('drafts: every acknowledged keystroke is kept (%s)', (ki
     const snap = await d.socket.next((m) => m.t === 'snapshot' && m.session === null);
     expect(JSON.stringify(snap)).not.toContain(NAME);
     // Typing into a closed session is refused; the draft stays readable by its officer.
-    const late = await officer.post(`/api/live/sessions/${id}/patches`, { patches: [{ seq: 2, path: 'child.fullName', value: 'X' }] });
+    const late = await officer.post(`/api/live/sessions/${id}/patches`, {
+      patches: [{ seq: 2, path: 'child.fullName', value: 'X' }],
+    });
     expect(late.status).toBe(409);
     expect((await officer.get(`/api/live/sessions/${id}`)).body.values.child.fullName).toBe(NAME);
     const events = await t.database.db.kysely
@@ -130,7 +156,9 @@ describe.each(DB_KINDS)('drafts: every acknowledged keystroke is kept (%s)', (ki
 
   it('prints the PDF with the number of copies, allows reprints, and logs every print', async () => {
     const id = await openKhaiSinh(officer, counters[1]!);
-    await officer.post(`/api/live/sessions/${id}/patches`, { patches: [{ seq: 1, path: 'child.fullName', value: NAME }] });
+    await officer.post(`/api/live/sessions/${id}/patches`, {
+      patches: [{ seq: 1, path: 'child.fullName', value: NAME }],
+    });
     const refused = await officer.request('POST', `/api/live/sessions/${id}/print`, { copies: 1 });
     expect(refused.status).toBe(422);
     const res = await fetch(`${t.baseUrl}/api/live/sessions/${id}/print`, {

@@ -99,7 +99,10 @@ export class LiveHub {
   /** Sends to a display; `sessionId` (for session messages) must be the session the counter shows. */
   private send(conn: DisplayConn, text: string, sessionId: string | null = null): void {
     if (conn.pending) conn.pending.push({ sessionId, text });
-    else if (conn.socket.readyState === 1 && (sessionId === null || this.shown.get(conn.counterId ?? -1) === sessionId)) {
+    else if (
+      conn.socket.readyState === 1 &&
+      (sessionId === null || this.shown.get(conn.counterId ?? -1) === sessionId)
+    ) {
       conn.socket.send(text);
     }
   }

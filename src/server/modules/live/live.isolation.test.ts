@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, setupTestCase, type ApiClient, type TestCase } from '../../test/setup-test-case.ts';
+import { type ApiClient, DB_KINDS, setupTestCase, type TestCase } from '../../test/setup-test-case.ts';
 import { TestSocket } from './live.test-client.ts';
 import { countersOf, openKhaiSinh, pairedDisplay } from './live.test-fixtures.ts';
 
@@ -26,8 +26,22 @@ describe.each(DB_KINDS)('a display sees only the current session of its own coun
 
     const ws = await TestSocket.officer(t.baseUrl, officer.token!);
     await ws.type('ready');
-    ws.send({ t: 'patch', sessionId: s2, seq: 1, path: 'child.fullName', value: 'Bí Mật Quầy Hai', focus: 'child.fullName' });
-    ws.send({ t: 'patch', sessionId: s1, seq: 1, path: 'child.fullName', value: 'Quầy Một', focus: 'child.fullName' });
+    ws.send({
+      t: 'patch',
+      sessionId: s2,
+      seq: 1,
+      path: 'child.fullName',
+      value: 'Bí Mật Quầy Hai',
+      focus: 'child.fullName',
+    });
+    ws.send({
+      t: 'patch',
+      sessionId: s1,
+      seq: 1,
+      path: 'child.fullName',
+      value: 'Quầy Một',
+      focus: 'child.fullName',
+    });
     await ws.next((m) => m.t === 'ack' && m.sessionId === s1);
     expect((await d2.socket.type('patch')).value).toBe('Bí Mật Quầy Hai');
     expect((await d1.socket.type('patch')).value).toBe('Quầy Một');
@@ -35,17 +49,25 @@ describe.each(DB_KINDS)('a display sees only the current session of its own coun
 
     // Over HTTP the display gets its own counter's state, whatever it asks for.
     const hdr = { 'x-display-token': d1.token };
-    const state = await t.anonymous().request('GET', `/api/live/display/state?counterId=${counters[1]}`, undefined, hdr);
+    const state = await t
+      .anonymous()
+      .request('GET', `/api/live/display/state?counterId=${counters[1]}`, undefined, hdr);
     expect(state.status).toBe(200);
     expect(state.body.session.id).toBe(s1);
     expect(JSON.stringify(state.body)).not.toContain('Bí Mật');
     // The officers' endpoints do not know a display token at all.
-    for (const path of [`/api/live/sessions/${s2}`, `/api/live/sessions?counterId=${counters[1]}`, `/api/live/counters/${counters[1]}/state`]) {
+    for (const path of [
+      `/api/live/sessions/${s2}`,
+      `/api/live/sessions?counterId=${counters[1]}`,
+      `/api/live/counters/${counters[1]}/state`,
+    ]) {
       const r = await t.anonymous().request('GET', path, undefined, hdr);
       expect(r.status).toBe(401);
       expect(JSON.stringify(r.body)).not.toContain('Bí Mật');
     }
-    const asBearer = await t.anonymous().request('GET', `/api/live/sessions/${s2}`, undefined, { authorization: `Bearer ${d1.token}` });
+    const asBearer = await t
+      .anonymous()
+      .request('GET', `/api/live/sessions/${s2}`, undefined, { authorization: `Bearer ${d1.token}` });
     expect(asBearer.status).toBe(401);
 
     // On the socket, asking for anything closes the connection.
@@ -82,7 +104,9 @@ describe.each(DB_KINDS)('a display sees only the current session of its own coun
     const other = await t.as('tiepnhan.tanduong');
     for (const c of [admin, other]) {
       expect((await c.get(`/api/live/sessions/${s}`)).status).toBe(404);
-      const r = await c.post(`/api/live/sessions/${s}/patches`, { patches: [{ seq: 1, path: 'child.fullName', value: 'X' }] });
+      const r = await c.post(`/api/live/sessions/${s}/patches`, {
+        patches: [{ seq: 1, path: 'child.fullName', value: 'X' }],
+      });
       expect(r.status).toBe(404);
     }
     const ws = await TestSocket.officer(t.baseUrl, other.token!);
@@ -93,7 +117,9 @@ describe.each(DB_KINDS)('a display sees only the current session of its own coun
   });
 
   it('refuses a cookie-authenticated officer socket opened from another site', async () => {
-    const login = await t.anonymous().post('/api/auth/login', { username: 'tiepnhan', password: 'khongviet' });
+    const login = await t
+      .anonymous()
+      .post('/api/auth/login', { username: 'tiepnhan', password: 'khongviet' });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const evil = await TestSocket.open(t.baseUrl, 'officer', { cookie, origin: 'https://evil.example' });
     expect((await evil.waitClosed()).code).toBe(4401);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
-import { DB_KINDS, setupTestCase, type ApiClient, type TestCase } from '../../test/setup-test-case.ts';
+import { type ApiClient, DB_KINDS, setupTestCase, type TestCase } from '../../test/setup-test-case.ts';
 import { MAX_PAIR_FAILURES } from './live.pairing.ts';
 import { TestSocket } from './live.test-client.ts';
 import { countersOf, openKhaiSinh, pairedDisplay } from './live.test-fixtures.ts';
@@ -26,7 +26,9 @@ describe.each(DB_KINDS)('pairing a citizen display with a counter (%s)', (kind) 
     expect(ttl).toBeGreaterThan(4.5 * 60_000);
     expect(ttl).toBeLessThanOrEqual(5 * 60_000);
     expect(r.body.token.length).toBeGreaterThanOrEqual(40);
-    const state = await t.anonymous().request('GET', '/api/live/display/state', undefined, { 'x-display-token': r.body.token });
+    const state = await t
+      .anonymous()
+      .request('GET', '/api/live/display/state', undefined, { 'x-display-token': r.body.token });
     expect(state.body).toMatchObject({ paired: false, code: r.body.code });
   });
 
@@ -66,7 +68,9 @@ describe.each(DB_KINDS)('pairing a citizen display with a counter (%s)', (kind) 
     const r = await other.post('/api/live/pair', { counterId: counters[0], code: created.body.code });
     expect(r.status).toBe(404);
     const processor = await t.as('xuly');
-    expect((await processor.post('/api/live/pair', { counterId: counters[0], code: created.body.code })).status).toBe(403);
+    expect(
+      (await processor.post('/api/live/pair', { counterId: counters[0], code: created.body.code })).status,
+    ).toBe(403);
   });
 
   it('keeps a pairing across reconnects (the TV rebooting) with its stored token', async () => {
@@ -87,7 +91,9 @@ describe.each(DB_KINDS)('pairing a citizen display with a counter (%s)', (kind) 
     const r = await officer.post(`/api/live/displays/${displayId}/revoke`);
     expect(r.status).toBe(200);
     expect((await socket.waitClosed()).code).toBe(4403);
-    const state = await t.anonymous().request('GET', '/api/live/display/state', undefined, { 'x-display-token': token });
+    const state = await t
+      .anonymous()
+      .request('GET', '/api/live/display/state', undefined, { 'x-display-token': token });
     expect(state.status).toBe(401);
     const again = await TestSocket.display(t.baseUrl, token);
     expect((await again.waitClosed()).code).toBe(4401);

@@ -177,7 +177,7 @@ export async function pairByCode(
   code: string,
 ): Promise<DisplayView | PairingError> {
   const counter = await findCounterRow(db, counterId);
-  if (!counter || counter.active !== 1 || !canSeeUnit(actor.auth.scope, counter.unit_id)) {
+  if (counter?.active !== 1 || !canSeeUnit(actor.auth.scope, counter.unit_id)) {
     return { error: 'counter_not_found' };
   }
   const since = new Date(Date.now() - PAIR_FAILURE_WINDOW_MS).toISOString();

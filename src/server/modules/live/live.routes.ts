@@ -11,13 +11,17 @@ import {
   PrintInput,
   ReviewInput,
 } from '../../../core/api/live.ts';
-import { type FromOfficer, LIVE_WS_PATH, CLOSE_CODES, type ToOfficer } from '../../../core/live/live-messages.ts';
+import {
+  CLOSE_CODES,
+  type FromOfficer,
+  LIVE_WS_PATH,
+  type ToOfficer,
+} from '../../../core/live/live-messages.ts';
 import { HttpError, notFound, parseInput, unauthorized } from '../../http/errors.ts';
 import { renderPdf } from '../../pdf/render-pdf.ts';
 import { requireAuth, requireRole } from '../auth/auth.guard.ts';
 import { canSeeUnit } from '../auth/auth.service.ts';
 import { documentFor } from '../templates/document-output.ts';
-import { createLiveBus } from './live-bus.ts';
 import { liveErrorToHttp } from './live.errors.ts';
 import { displaySnapshot, LiveHub } from './live.hub.ts';
 import {
@@ -41,12 +45,13 @@ import {
   PatchApplier,
   recordPrint,
   setReview,
-  showSession,
   shownSessionOf,
+  showSession,
   sweepLive,
   toSessionView,
 } from './live.service.ts';
 import { findLiveTemplate, listLiveTemplates } from './live.templates.ts';
+import { createLiveBus } from './live-bus.ts';
 import './live.tables.ts';
 
 const IdParams = z.object({ id: z.string().uuid('Mã phiên không hợp lệ') });
@@ -70,7 +75,10 @@ const HELLO_TIMEOUT_MS = 10_000;
 const HEARTBEAT_MS = 25_000;
 
 function actorOf(request: FastifyRequest, ...roles: ('admin' | 'officer')[]): Actor {
-  return { auth: requireRole(request, ...(roles.length ? roles : (['officer', 'admin'] as const))), ip: request.ip };
+  return {
+    auth: requireRole(request, ...(roles.length ? roles : (['officer', 'admin'] as const))),
+    ip: request.ip,
+  };
 }
 
 /** A cookie-authenticated socket must come from our own pages (cross-site WebSocket hijacking). */
@@ -136,7 +144,11 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
     heartbeat(socket);
     if (q.data.role === 'officer') {
       const auth = request.auth;
-      if (!auth || (auth.role !== 'officer' && auth.role !== 'admin') || (auth.via === 'cookie' && !sameOrigin(request))) {
+      if (
+        !auth ||
+        (auth.role !== 'officer' && auth.role !== 'admin') ||
+        (auth.via === 'cookie' && !sameOrigin(request))
+      ) {
         socket.close(CLOSE_CODES.unauthorized, 'unauthorized');
         return;
       }
@@ -225,173 +237,247 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
 
   // ---------- displays (no account: the TV holds a long-lived token) ----------
 
-  app.post('/api/live/displays', { schema: { tags, summary: 'Màn hình công dân mới xin mã ghép nối' } }, async (request, reply) => {
-    const r = await createDisplay(db, request.ip);
-    if ('error' in r) throw liveErrorToHttp(r);
-    return reply.status(201).send(r);
-  });
+  app.post(
+    '/api/live/displays',
+    { schema: { tags, summary: 'Màn hình công dân mới xin mã ghép nối' } },
+    async (request, reply) => {
+      const r = await createDisplay(db, request.ip);
+      if ('error' in r) throw liveErrorToHttp(r);
+      return reply.status(201).send(r);
+    },
+  );
 
-  app.get('/api/live/display/state', { schema: { tags, summary: 'Trạng thái của màn hình (bằng mã màn hình)' } }, async (request) => {
-    const token = request.headers[DISPLAY_TOKEN_HEADER];
-    const display = typeof token === 'string' ? await findDisplayByToken(db, token) : undefined;
-    if (!display) throw unauthorized('Màn hình chưa được ghép nối hoặc đã bị thu hồi');
-    if (display.counter_id === null) {
-      const code = await renewCode(db, display);
-      if ('error' in code) throw liveErrorToHttp(code);
-      return { paired: false, code: code.code, expiresAt: code.expiresAt };
-    }
-    return { paired: true, ...(await displaySnapshot(db, display.counter_id)) };
-  });
+  app.get(
+    '/api/live/display/state',
+    { schema: { tags, summary: 'Trạng thái của màn hình (bằng mã màn hình)' } },
+    async (request) => {
+      const token = request.headers[DISPLAY_TOKEN_HEADER];
+      const display = typeof token === 'string' ? await findDisplayByToken(db, token) : undefined;
+      if (!display) throw unauthorized('Màn hình chưa được ghép nối hoặc đã bị thu hồi');
+      if (display.counter_id === null) {
+        const code = await renewCode(db, display);
+        if ('error' in code) throw liveErrorToHttp(code);
+        return { paired: false, code: code.code, expiresAt: code.expiresAt };
+      }
+      return { paired: true, ...(await displaySnapshot(db, display.counter_id)) };
+    },
+  );
 
   // ---------- pairing and revocation ----------
 
-  app.post('/api/live/pair', { schema: { tags, summary: 'Ghép màn hình với quầy bằng mã' } }, async (request) => {
-    const actor = actorOf(request);
-    const input = parseInput(PairInput, request.body);
-    const r = await pairByCode(db, bus, actor, input.counterId, input.code);
-    if ('error' in r) throw liveErrorToHttp(r);
-    return r;
-  });
+  app.post(
+    '/api/live/pair',
+    { schema: { tags, summary: 'Ghép màn hình với quầy bằng mã' } },
+    async (request) => {
+      const actor = actorOf(request);
+      const input = parseInput(PairInput, request.body);
+      const r = await pairByCode(db, bus, actor, input.counterId, input.code);
+      if ('error' in r) throw liveErrorToHttp(r);
+      return r;
+    },
+  );
 
-  app.post('/api/live/kiosk', { schema: { tags, summary: 'Cấp đường dẫn kiosk cho màn hình gắn cố định (quản trị)' } }, async (request, reply) => {
-    const actor = actorOf(request, 'admin');
-    const input = parseInput(KioskInput, request.body);
-    const r = await createKiosk(db, actor, input.counterId, input.label);
-    if ('error' in r) throw liveErrorToHttp(r);
-    return reply.status(201).send({ display: r.display, token: r.token, path: `/display#k=${r.token}` });
-  });
+  app.post(
+    '/api/live/kiosk',
+    { schema: { tags, summary: 'Cấp đường dẫn kiosk cho màn hình gắn cố định (quản trị)' } },
+    async (request, reply) => {
+      const actor = actorOf(request, 'admin');
+      const input = parseInput(KioskInput, request.body);
+      const r = await createKiosk(db, actor, input.counterId, input.label);
+      if ('error' in r) throw liveErrorToHttp(r);
+      return reply.status(201).send({ display: r.display, token: r.token, path: `/display#k=${r.token}` });
+    },
+  );
 
-  app.post('/api/live/displays/:id/revoke', { schema: { tags, summary: 'Thu hồi màn hình' } }, async (request) => {
-    const actor = { auth: requireAuth(request), ip: request.ip };
-    const { id } = parseInput(NumIdParams, request.params);
-    const r = await revokeDisplay(db, bus, actor, id);
-    if ('error' in r) throw liveErrorToHttp(r);
-    return r;
-  });
+  app.post(
+    '/api/live/displays/:id/revoke',
+    { schema: { tags, summary: 'Thu hồi màn hình' } },
+    async (request) => {
+      const actor = { auth: requireAuth(request), ip: request.ip };
+      const { id } = parseInput(NumIdParams, request.params);
+      const r = await revokeDisplay(db, bus, actor, id);
+      if ('error' in r) throw liveErrorToHttp(r);
+      return r;
+    },
+  );
 
-  app.get('/api/live/counters/:id/state', { schema: { tags, summary: 'Quầy: phiên đang mở, màn hình đã ghép' } }, async (request) => {
-    const actor = actorOf(request);
-    const { id } = parseInput(NumIdParams, request.params);
-    const counter = await findCounterRow(db, id);
-    if (!counter || !canSeeUnit(actor.auth.scope, counter.unit_id)) throw notFound('Không tìm thấy quầy');
-    const sessions = await listOpenSessions(db, actor, id);
-    if (isLiveError(sessions)) throw liveErrorToHttp(sessions);
-    return {
-      counterId: id,
-      unitId: counter.unit_id,
-      shownSessionId: await shownSessionOf(db, id),
-      sessions,
-      displays: await listCounterDisplays(db, id),
-    };
-  });
+  app.get(
+    '/api/live/counters/:id/state',
+    { schema: { tags, summary: 'Quầy: phiên đang mở, màn hình đã ghép' } },
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = parseInput(NumIdParams, request.params);
+      const counter = await findCounterRow(db, id);
+      if (!counter || !canSeeUnit(actor.auth.scope, counter.unit_id)) throw notFound('Không tìm thấy quầy');
+      const sessions = await listOpenSessions(db, actor, id);
+      if (isLiveError(sessions)) throw liveErrorToHttp(sessions);
+      return {
+        counterId: id,
+        unitId: counter.unit_id,
+        shownSessionId: await shownSessionOf(db, id),
+        sessions,
+        displays: await listCounterDisplays(db, id),
+      };
+    },
+  );
 
   // ---------- templates for the counter (the store, or the files before the store is synced) ----------
 
-  app.get('/api/live/templates', { schema: { tags, summary: 'Mẫu đơn dùng được tại quầy' } }, async (request) => {
-    actorOf(request);
-    return listLiveTemplates(db);
-  });
+  app.get(
+    '/api/live/templates',
+    { schema: { tags, summary: 'Mẫu đơn dùng được tại quầy' } },
+    async (request) => {
+      actorOf(request);
+      return listLiveTemplates(db);
+    },
+  );
 
-  app.get('/api/live/templates/:id', { schema: { tags, summary: 'Định nghĩa mẫu đơn cho quầy' } }, async (request) => {
-    actorOf(request);
-    const { id } = parseInput(z.object({ id: z.string().regex(/^[a-z0-9-]{1,80}$/, 'Mã mẫu không hợp lệ') }), request.params);
-    const { version } = parseInput(z.object({ version: z.coerce.number().int().positive().optional() }), request.query);
-    const t = await findLiveTemplate(db, id, version);
-    if (!t) throw notFound('Không tìm thấy mẫu đơn');
-    return t;
-  });
+  app.get(
+    '/api/live/templates/:id',
+    { schema: { tags, summary: 'Định nghĩa mẫu đơn cho quầy' } },
+    async (request) => {
+      actorOf(request);
+      const { id } = parseInput(
+        z.object({ id: z.string().regex(/^[a-z0-9-]{1,80}$/, 'Mã mẫu không hợp lệ') }),
+        request.params,
+      );
+      const { version } = parseInput(
+        z.object({ version: z.coerce.number().int().positive().optional() }),
+        request.query,
+      );
+      const t = await findLiveTemplate(db, id, version);
+      if (!t) throw notFound('Không tìm thấy mẫu đơn');
+      return t;
+    },
+  );
 
   // ---------- sessions ----------
 
-  app.post('/api/live/sessions', { schema: { tags, summary: 'Công dân mới: mở phiên tiếp nhận' } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const input = parseInput(OpenSessionInput, request.body);
-    const r = await openSession(db, bus, actor, input);
-    if (isLiveError(r)) throw liveErrorToHttp(r);
-    return reply.status(201).send(r);
-  });
-
-  app.get('/api/live/sessions', { schema: { tags, summary: 'Các phiên đang mở của tôi tại quầy' } }, async (request) => {
-    const actor = actorOf(request);
-    const { counterId } = parseInput(CounterQuery, request.query);
-    const r = await listOpenSessions(db, actor, counterId);
-    if (isLiveError(r)) throw liveErrorToHttp(r);
-    return r;
-  });
-
-  app.get('/api/live/sessions/:id', { schema: { tags, summary: 'Một phiên (bản nháp)' } }, async (request) => {
-    const actor = actorOf(request);
-    const { id } = parseInput(IdParams, request.params);
-    const row = await findOwnSession(db, actor, id);
-    if (!row) throw liveErrorToHttp({ error: 'session_not_found' });
-    return toSessionView(row, await shownSessionOf(db, row.counter_id));
-  });
-
-  app.post('/api/live/sessions/:id/patches', { schema: { tags, summary: 'Gửi các thay đổi (khi không có WebSocket)' } }, async (request) => {
-    const actor = actorOf(request);
-    const { id } = parseInput(IdParams, request.params);
-    const { patches: list } = parseInput(PatchBatchInput, request.body);
-    let seq = 0;
-    for (const p of list) {
-      const r = await patches.apply(actor, id, p);
+  app.post(
+    '/api/live/sessions',
+    { schema: { tags, summary: 'Công dân mới: mở phiên tiếp nhận' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const input = parseInput(OpenSessionInput, request.body);
+      const r = await openSession(db, bus, actor, input);
       if (isLiveError(r)) throw liveErrorToHttp(r);
-      seq = Math.max(seq, r.seq);
-    }
-    return { seq };
-  });
+      return reply.status(201).send(r);
+    },
+  );
 
-  app.post('/api/live/sessions/:id/show', { schema: { tags, summary: 'Đưa phiên lên màn hình công dân' } }, async (request) => {
-    const actor = actorOf(request);
-    const { id } = parseInput(IdParams, request.params);
-    const r = await showSession(db, bus, actor, id);
-    if (isLiveError(r)) throw liveErrorToHttp(r);
-    return r;
-  });
+  app.get(
+    '/api/live/sessions',
+    { schema: { tags, summary: 'Các phiên đang mở của tôi tại quầy' } },
+    async (request) => {
+      const actor = actorOf(request);
+      const { counterId } = parseInput(CounterQuery, request.query);
+      const r = await listOpenSessions(db, actor, counterId);
+      if (isLiveError(r)) throw liveErrorToHttp(r);
+      return r;
+    },
+  );
 
-  app.post('/api/live/sessions/:id/review', { schema: { tags, summary: 'Bật/tắt chế độ công dân kiểm tra lại' } }, async (request) => {
-    const actor = actorOf(request);
-    const { id } = parseInput(IdParams, request.params);
-    const { on } = parseInput(ReviewInput, request.body);
-    const r = await setReview(db, bus, actor, id, on);
-    if (isLiveError(r)) throw liveErrorToHttp(r);
-    return r;
-  });
+  app.get(
+    '/api/live/sessions/:id',
+    { schema: { tags, summary: 'Một phiên (bản nháp)' } },
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = parseInput(IdParams, request.params);
+      const row = await findOwnSession(db, actor, id);
+      if (!row) throw liveErrorToHttp({ error: 'session_not_found' });
+      return toSessionView(row, await shownSessionOf(db, row.counter_id));
+    },
+  );
 
-  app.post('/api/live/sessions/:id/confirm', { schema: { tags, summary: 'Ghi nhận công dân đã xác nhận thông tin' } }, async (request) => {
-    const actor = actorOf(request);
-    const { id } = parseInput(IdParams, request.params);
-    const r = await confirmSession(db, actor, id);
-    if (isLiveError(r)) throw liveErrorToHttp(r);
-    return r;
-  });
+  app.post(
+    '/api/live/sessions/:id/patches',
+    { schema: { tags, summary: 'Gửi các thay đổi (khi không có WebSocket)' } },
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = parseInput(IdParams, request.params);
+      const { patches: list } = parseInput(PatchBatchInput, request.body);
+      let seq = 0;
+      for (const p of list) {
+        const r = await patches.apply(actor, id, p);
+        if (isLiveError(r)) throw liveErrorToHttp(r);
+        seq = Math.max(seq, r.seq);
+      }
+      return { seq };
+    },
+  );
 
-  app.post('/api/live/sessions/:id/close', { schema: { tags, summary: 'Kết thúc phiên (màn hình công dân xóa ngay)' } }, async (request) => {
-    const actor = actorOf(request);
-    const { id } = parseInput(IdParams, request.params);
-    const r = await closeSession(db, bus, actor, id);
-    if (isLiveError(r)) throw liveErrorToHttp(r);
-    patches.forget(id);
-    return r;
-  });
+  app.post(
+    '/api/live/sessions/:id/show',
+    { schema: { tags, summary: 'Đưa phiên lên màn hình công dân' } },
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = parseInput(IdParams, request.params);
+      const r = await showSession(db, bus, actor, id);
+      if (isLiveError(r)) throw liveErrorToHttp(r);
+      return r;
+    },
+  );
 
-  app.post('/api/live/sessions/:id/print', { schema: { tags, summary: 'In tờ khai (PDF A4), ghi sự kiện in' } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { id } = parseInput(IdParams, request.params);
-    const input = parseInput(PrintInput, request.body);
-    const row = await findOwnSession(db, actor, id);
-    if (!row) throw liveErrorToHttp({ error: 'session_not_found' });
-    const template = await findLiveTemplate(db, row.template_id, row.template_version);
-    if (!template) throw new HttpError(422, 'Không tìm thấy mẫu đơn của phiên này');
-    const doc = documentFor(template, JSON.parse(row.values_json), input.draft);
-    // Copies are pages of one PDF, so the browser's print dialog prints them all with one click.
-    const blocks = [...doc.blocks];
-    for (let i = 1; i < input.copies; i++) blocks.push({ kind: 'pageBreak' }, ...doc.blocks);
-    const pdf = await renderPdf({ ...doc, blocks });
-    await recordPrint(db, actor, row, input.copies);
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `inline; filename="${row.template_id}.pdf"`)
-      .header('cache-control', 'no-store')
-      .send(pdf);
-  });
+  app.post(
+    '/api/live/sessions/:id/review',
+    { schema: { tags, summary: 'Bật/tắt chế độ công dân kiểm tra lại' } },
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = parseInput(IdParams, request.params);
+      const { on } = parseInput(ReviewInput, request.body);
+      const r = await setReview(db, bus, actor, id, on);
+      if (isLiveError(r)) throw liveErrorToHttp(r);
+      return r;
+    },
+  );
+
+  app.post(
+    '/api/live/sessions/:id/confirm',
+    { schema: { tags, summary: 'Ghi nhận công dân đã xác nhận thông tin' } },
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = parseInput(IdParams, request.params);
+      const r = await confirmSession(db, actor, id);
+      if (isLiveError(r)) throw liveErrorToHttp(r);
+      return r;
+    },
+  );
+
+  app.post(
+    '/api/live/sessions/:id/close',
+    { schema: { tags, summary: 'Kết thúc phiên (màn hình công dân xóa ngay)' } },
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = parseInput(IdParams, request.params);
+      const r = await closeSession(db, bus, actor, id);
+      if (isLiveError(r)) throw liveErrorToHttp(r);
+      patches.forget(id);
+      return r;
+    },
+  );
+
+  app.post(
+    '/api/live/sessions/:id/print',
+    { schema: { tags, summary: 'In tờ khai (PDF A4), ghi sự kiện in' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = parseInput(IdParams, request.params);
+      const input = parseInput(PrintInput, request.body);
+      const row = await findOwnSession(db, actor, id);
+      if (!row) throw liveErrorToHttp({ error: 'session_not_found' });
+      const template = await findLiveTemplate(db, row.template_id, row.template_version);
+      if (!template) throw new HttpError(422, 'Không tìm thấy mẫu đơn của phiên này');
+      const doc = documentFor(template, JSON.parse(row.values_json), input.draft);
+      // Copies are pages of one PDF, so the browser's print dialog prints them all with one click.
+      const blocks = [...doc.blocks];
+      for (let i = 1; i < input.copies; i++) blocks.push({ kind: 'pageBreak' }, ...doc.blocks);
+      const pdf = await renderPdf({ ...doc, blocks });
+      await recordPrint(db, actor, row, input.copies);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${row.template_id}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
+  );
 }

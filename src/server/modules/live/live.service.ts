@@ -8,10 +8,10 @@ import type { Database } from '../../db/schema.ts';
 import type { AuthContext } from '../../types.ts';
 import { canSeeUnit } from '../auth/auth.service.ts';
 import { recordEvent } from '../events/events.repo.ts';
+import { DraftWriter } from './live.draft-writer.ts';
 import type { LiveSessionRow } from './live.tables.ts';
 import { findLiveTemplate, pathInTemplate } from './live.templates.ts';
 import type { LiveBus } from './live-bus.ts';
-import { DraftWriter } from './live.draft-writer.ts';
 
 export type LiveError =
   | { error: 'counter_not_found' }
@@ -33,6 +33,7 @@ export interface Actor {
 /** Largest draft kept for one session (JSON text). A form is a few kilobytes; this stops abuse, not typing. */
 export const MAX_DRAFT_BYTES = 256 * 1024;
 const MAX_VALUE_BYTES = 16 * 1024;
+const MAX_CACHED_SESSIONS = 5000;
 
 export function toSessionView(r: LiveSessionRow, shownSessionId: string | null): LiveSessionView {
   return {
@@ -83,7 +84,7 @@ async function setShown(db: Kysely<Database>, counterId: number, sessionId: stri
 /** A counter the actor may work at: an officer (or admin) who can see its unit. */
 async function usableCounter(db: Kysely<Database>, actor: Actor, counterId: number) {
   const counter = await findCounterRow(db, counterId);
-  if (!counter || counter.active !== 1 || !canSeeUnit(actor.auth.scope, counter.unit_id)) return undefined;
+  if (counter?.active !== 1 || !canSeeUnit(actor.auth.scope, counter.unit_id)) return undefined;
   return counter;
 }
 
@@ -365,6 +366,11 @@ export class PatchApplier {
       templateId: row.template_id,
       templateVersion: row.template_version,
     };
+    // Drafts of finished citizens are not needed here; the oldest entries go first.
+    if (this.cache.size >= MAX_CACHED_SESSIONS) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
     this.cache.set(sessionId, c);
     return c;
   }

@@ -3,7 +3,12 @@ import type { FormTemplate } from '../../../core/forms/FormTemplate.ts';
 import { templateFields } from '../../../core/forms/FormTemplate.ts';
 import type { Database } from '../../db/schema.ts';
 import { loadTemplateDir } from '../../templates/load-templates.ts';
-import { findTemplate, listTemplates, TEMPLATES_DIR, type TemplateSummary } from '../templates/template-store.ts';
+import {
+  findTemplate,
+  listTemplates,
+  TEMPLATES_DIR,
+  type TemplateSummary,
+} from '../templates/template-store.ts';
 
 /**
  * Adapter to the template store: the stored versions (form_templates) first, then the template files on
@@ -58,5 +63,11 @@ export async function listLiveTemplates(db: Kysely<Database>): Promise<TemplateS
     // Store not available: fall back to the files.
   }
   const latest = [...diskTemplates().entries()].filter(([k]) => !k.includes('@')).map(([, t]) => t);
-  return latest.map((t) => ({ id: t.id, version: t.version, title: t.title, field: t.field, procedureCodes: t.procedureCodes }));
+  return latest.map((t) => ({
+    id: t.id,
+    version: t.version,
+    title: t.title,
+    field: t.field,
+    procedureCodes: t.procedureCodes,
+  }));
 }

@@ -29,7 +29,11 @@ export class TestSocket {
     ws.on('error', () => undefined);
   }
 
-  static open(baseUrl: string, role: 'officer' | 'display', headers: Record<string, string> = {}): Promise<TestSocket> {
+  static open(
+    baseUrl: string,
+    role: 'officer' | 'display',
+    headers: Record<string, string> = {},
+  ): Promise<TestSocket> {
     const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}${LIVE_WS_PATH}?role=${role}`, { headers });
     const s = new TestSocket(ws);
     return new Promise((ok, fail) => {
@@ -57,10 +61,20 @@ export class TestSocket {
     const i = this.messages.findIndex(pred);
     if (i >= 0) return Promise.resolve(this.messages.splice(i, 1)[0]);
     return new Promise((ok, fail) => {
-      const w = { pred, ok: (m: AnyMessage) => (clearTimeout(timer), ok(m)) };
+      const w = {
+        pred,
+        ok: (m: AnyMessage) => {
+          clearTimeout(timer);
+          ok(m);
+        },
+      };
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((x) => x !== w);
-        fail(new Error(`no matching message in ${timeoutMs} ms; got ${JSON.stringify(this.messages).slice(0, 500)}`));
+        fail(
+          new Error(
+            `no matching message in ${timeoutMs} ms; got ${JSON.stringify(this.messages).slice(0, 500)}`,
+          ),
+        );
       }, timeoutMs);
       this.waiters.push(w);
     });
@@ -74,7 +88,10 @@ export class TestSocket {
     if (this.closed) return Promise.resolve(this.closed);
     return new Promise((ok, fail) => {
       const timer = setTimeout(() => fail(new Error('socket not closed')), timeoutMs);
-      this.closeWaiters.push((c) => (clearTimeout(timer), ok(c)));
+      this.closeWaiters.push((c) => {
+        clearTimeout(timer);
+        ok(c);
+      });
     });
   }
 

@@ -16,12 +16,15 @@ export async function pairedDisplay(
   officer: ApiClient,
   counterId: number,
 ): Promise<{ token: string; displayId: number; socket: TestSocket; snapshot: Record<string, unknown> }> {
-  const created = await t.anonymous().post<{ token: string; code: string; displayId: number }>('/api/live/displays');
+  const created = await t
+    .anonymous()
+    .post<{ token: string; code: string; displayId: number }>('/api/live/displays');
   if (created.status !== 201) throw new Error(`display not created: ${created.status}`);
   const socket = await TestSocket.display(t.baseUrl, created.body.token);
   await socket.type('pairing');
   const paired = await officer.post('/api/live/pair', { counterId, code: created.body.code });
-  if (paired.status !== 200) throw new Error(`pairing failed: ${paired.status} ${JSON.stringify(paired.body)}`);
+  if (paired.status !== 200)
+    throw new Error(`pairing failed: ${paired.status} ${JSON.stringify(paired.body)}`);
   const snapshot = await socket.type('snapshot');
   return { token: created.body.token, displayId: created.body.displayId, socket, snapshot };
 }

@@ -38,7 +38,10 @@ describe.runIf(url)('two app processes on one PostgreSQL database (LISTEN/NOTIFY
 
   it('pairs, shows, types and clears across processes', { timeout: 60_000 }, async () => {
     const officer = new ApiClient(a.baseUrl);
-    const login = await officer.post<{ token: string }>('/api/auth/login', { username: 'tiepnhan', password: 'khongviet' });
+    const login = await officer.post<{ token: string }>('/api/auth/login', {
+      username: 'tiepnhan',
+      password: 'khongviet',
+    });
     officer.token = login.body.token;
     const [counterId] = await countersOf(officer);
 
@@ -52,13 +55,22 @@ describe.runIf(url)('two app processes on one PostgreSQL database (LISTEN/NOTIFY
     const opened = await officer.post('/api/live/sessions', { counterId, templateId: 'khai-sinh' });
     expect(opened.status).toBe(201);
     const sid = opened.body.id;
-    expect((await display.next((m) => m.t === 'snapshot' && m.session?.id === sid)).template.id).toBe('khai-sinh');
+    expect((await display.next((m) => m.t === 'snapshot' && m.session?.id === sid)).template.id).toBe(
+      'khai-sinh',
+    );
 
     const ws = await TestSocket.officer(a.baseUrl, officer.token!);
     await ws.type('ready');
     const name = 'Trần Minh Khôi';
     for (let i = 1; i <= name.length; i++) {
-      ws.send({ t: 'patch', sessionId: sid, seq: i, path: 'child.fullName', value: name.slice(0, i), focus: 'child.fullName' });
+      ws.send({
+        t: 'patch',
+        sessionId: sid,
+        seq: i,
+        path: 'child.fullName',
+        value: name.slice(0, i),
+        focus: 'child.fullName',
+      });
     }
     const seen: string[] = [];
     while (seen.length < name.length) seen.push((await display.type('patch')).value);

@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type RunningServer, SCREENSHOT_DIR, startServer } from './harness.ts';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const SAMPLE = (
+  JSON.parse(readFileSync('templates/ho-tich/khai-sinh.json', 'utf8')) as { samples: { values: unknown }[] }
+).samples[0]!.values;
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
+    violations: { id: string; impact: string; nodes: unknown[] }[];
+  };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+async function apiAs(baseUrl: string, username: string) {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'khongviet' }),
+  });
+  const token = ((await res.json()) as { token: string }).token;
+  return async (method: string, path: string, body?: unknown) => {
+    const r = await fetch(baseUrl + path, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: r.status, body: (await r.json()) as any };
+  };
+}
+
+describe('the public portal on a phone', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function phone(): Promise<Page> {
+    const ctx = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 1,
+      isMobile: true,
+      hasTouch: true,
+      bypassCSP: true,
+    });
+    return ctx.newPage();
+  }
+
+  it('finds a procedure without diacritics and shows what to bring, with no serious accessibility issue', async () => {
+    const page = await phone();
+    await page.goto(`${server.baseUrl}/dich-vu-cong`);
+    await page.getByLabel('Tìm thủ tục (gõ không dấu cũng được)').fill('dang ky khai sinh');
+    await page.getByRole('heading', { name: 'Đăng ký khai sinh', exact: true }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Đăng ký kết hôn' }).count()).toBe(0);
+    await page.getByText('Giấy tờ cần mang, lệ phí, nơi nộp').first().click();
+    expect(await page.locator('.pt-card').first().textContent()).toContain('Giấy chứng sinh');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'portal-catalogue-360.png'), fullPage: false });
+    expect(await seriousViolations(page)).toEqual([]);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+  });
+
+  it('fills a birth registration, keeps it on the device, and gives a prefill code the desk can receive once', async () => {
+    const page = await phone();
+    await page.goto(`${server.baseUrl}/dich-vu-cong`);
+    const unitId = await page.evaluate(
+      async () =>
+        ((await (await fetch('/api/public/units')).json()) as { id: number; name: string }[]).find((u) =>
+          u.name.includes('Sa Đéc'),
+        )!.id,
+    );
+    // The citizen filled most of the form yesterday; the draft is still on the phone.
+    await page.evaluate(
+      ([k, v]) => localStorage.setItem(k as string, v as string),
+      [`kv.portal.draft.${unitId}.1.001193`, JSON.stringify(SAMPLE)],
+    );
+    await page.evaluate((id) => localStorage.setItem('kv.portal.unitId', String(id)), unitId);
+    await page.goto(`${server.baseUrl}/dich-vu-cong/1.001193`);
+    const childName = page.locator('[data-key="child.fullName"] input');
+    await childName.waitFor();
+    expect(await childName.inputValue()).toBe('Trần Minh Khôi');
+    await childName.fill('Trần Minh Khang');
+    await page.reload();
+    await childName.waitFor();
+    expect(await childName.inputValue()).toBe('Trần Minh Khang');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'portal-form-360.png'), fullPage: false });
+    await page.getByRole('button', { name: 'Xem tờ khai như khi in' }).click();
+    expect(await page.locator('.pt-preview').textContent()).toContain('Trần Minh Khang'.toUpperCase());
+    await page.getByRole('button', { name: 'Mang đến quầy (nhận mã khai trước)' }).click();
+    const code = (await page.locator('.pt-code').textContent({ timeout: 10_000 }))!.trim();
+    expect(code).toMatch(/^[A-Z2-9]{8}$/);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'portal-prefill-code-360.png'), fullPage: true });
+
+    const officer = await apiAs(server.baseUrl, 'tiepnhan');
+    const opened = await officer('GET', `/api/prefills/${code}`);
+    expect(opened.body.values.child.fullName).toBe('Trần Minh Khang');
+    const received = await officer('POST', '/api/dossiers', {
+      procedureCode: '1.001193',
+      values: opened.body.values,
+      prefillCode: code,
+    });
+    expect(received.status).toBe(201);
+    expect(
+      (
+        await officer('POST', '/api/dossiers', {
+          procedureCode: '1.001193',
+          values: opened.body.values,
+          prefillCode: code,
+        })
+      ).status,
+    ).toBe(409);
+  });
+
+  it('submits online; the officer receives it from the queue; the tracking page shows it', async () => {
+    const page = await phone();
+    await page.goto(`${server.baseUrl}/dich-vu-cong`);
+    const unitId = await page.evaluate(
+      async () =>
+        ((await (await fetch('/api/public/units')).json()) as { id: number; name: string }[]).find((u) =>
+          u.name.includes('Sa Đéc'),
+        )!.id,
+    );
+    await page.evaluate(
+      ([k, v]) => localStorage.setItem(k as string, v as string),
+      [`kv.portal.draft.${unitId}.1.001193`, JSON.stringify(SAMPLE)],
+    );
+    await page.evaluate((id) => localStorage.setItem('kv.portal.unitId', String(id)), unitId);
+    await page.goto(`${server.baseUrl}/dich-vu-cong/1.001193`);
+    await page.locator('[data-key="child.fullName"] input').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click();
+    const code = (await page.locator('.pt-code').textContent({ timeout: 10_000 }))!.trim();
+    expect(code).toMatch(/-\d{6}-\d{4}$/);
+    const officer = await apiAs(server.baseUrl, 'tiepnhan');
+    const queue = await officer('GET', '/api/dossiers?status=new');
+    expect(queue.body.map((d: { code: string }) => d.code)).toContain(code);
+    expect((await officer('POST', `/api/dossiers/${code}/actions`, { action: 'receive' })).body.status).toBe(
+      'received',
+    );
+    await page.goto(`${server.baseUrl}/tra-cuu?ma=${encodeURIComponent(code)}`);
+    await page.getByText('Đã tiếp nhận').first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'portal-tracking-360.png'), fullPage: true });
+  });
+});
