@@ -63,7 +63,7 @@ export function CardScan(props: { onCard(card: CccdCard): void; onClose(): void 
     };
   }, [camera, props]);
 
-  function usePasted() {
+  function applyPasted() {
     const r = parseCccdQr(pasted);
     if (r.ok) props.onCard(r.value);
     else setError(r.reason);
@@ -77,7 +77,6 @@ export function CardScan(props: { onCard(card: CccdCard): void; onClose(): void 
           Mở máy ảnh
         </button>
       ) : (
-        // biome-ignore lint/a11y/useMediaCaption: a live camera preview has no audio to caption.
         <video ref={video} className="pt-video" playsInline muted />
       )}
       <label className="field">
@@ -93,7 +92,7 @@ export function CardScan(props: { onCard(card: CccdCard): void; onClose(): void 
         <button type="button" onClick={props.onClose}>
           Đóng
         </button>
-        <button type="button" className="primary" disabled={!pasted.trim()} onClick={usePasted}>
+        <button type="button" className="primary" disabled={!pasted.trim()} onClick={applyPasted}>
           Dùng nội dung đã dán
         </button>
       </div>

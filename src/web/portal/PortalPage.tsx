@@ -225,9 +225,7 @@ function FillForm(props: { code: string; unit: PublicUnit }) {
             </p>
           </>
         )}
-        <p className="pt-code" aria-label="Mã">
-          {finished.code}
-        </p>
+        <p className="pt-code">{finished.code}</p>
         {finished.mode === 'online' && (
           <p>
             Mã bí mật: <code>{finished.secret}</code>
