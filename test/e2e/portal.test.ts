@@ -157,4 +157,42 @@ describe('the public portal on a phone', () => {
     await page.getByText('Đã tiếp nhận').first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'portal-tracking-360.png'), fullPage: true });
   });
+  it('shows a refusal\'s reason to the holder of the secret, and asks for a rating once the result is returned', async () => {
+    const page = await phone();
+    await page.goto(`${server.baseUrl}/dich-vu-cong`);
+    const unitId = await page.evaluate(async () => ((await (await fetch('/api/public/units')).json()) as { id: number; name: string }[]).find((u) => u.name.includes('Sa Đéc'))!.id);
+    const sub = await page.evaluate(
+      async ([values, unit]) =>
+        (await (
+          await fetch('/api/public/submissions', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ procedureCode: '1.001193', unitId: unit, values, mode: 'online' }),
+          })
+        ).json()) as { code: string; secret: string },
+      [SAMPLE, unitId] as const,
+    );
+    const officer = await apiAs(server.baseUrl, 'tiepnhan');
+    await officer('POST', `/api/dossiers/${sub.code}/actions`, { action: 'refuse', reason: 'Giấy chứng sinh không rõ nét, đề nghị nộp lại bản chính' });
+    await page.goto(`${server.baseUrl}/tra-cuu?ma=${encodeURIComponent(sub.code)}&bi-mat=${encodeURIComponent(sub.secret)}`);
+    await page.getByText('Giấy chứng sinh không rõ nét, đề nghị nộp lại bản chính').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'tracking-refused-360.png'), fullPage: true });
+    // Without the secret, the reason stays hidden.
+    await page.goto(`${server.baseUrl}/tra-cuu?ma=${encodeURIComponent(sub.code)}`);
+    await page.getByText('Không được tiếp nhận').first().waitFor();
+    expect(await page.getByText('Giấy chứng sinh không rõ nét').count()).toBe(0);
+
+    const made = await officer('POST', '/api/dossiers', { procedureCode: '1.001193', values: SAMPLE });
+    await officer('POST', `/api/dossiers/${made.body.code}/actions`, { action: 'finish' });
+    await officer('POST', `/api/dossiers/${made.body.code}/actions`, { action: 'return_result' });
+    await page.goto(`${server.baseUrl}/tra-cuu?ma=${encodeURIComponent(made.body.code)}`);
+    await page.getByRole('button', { name: 'Rất hài lòng' }).waitFor({ timeout: 10_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'tracking-rating-360.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
+    await page.getByText('Cảm ơn ông/bà đã đánh giá.').waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Không hài lòng' }).click();
+    expect(await page.getByRole('alert').textContent({ timeout: 10_000 })).toContain('đã được đánh giá');
+  });
 });

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { tinosFonts } from './render-pdf.ts';
+import { type PdfkitFont, shareParsedFonts, useFixedSubset } from './shared-fonts.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -80,60 +81,17 @@ function shareLayoutCacheAcrossDocuments(): void {
     }
     emb.layoutCache = cache;
     emb.kvSharedLayout = true;
+    useFixedSubset(emb as unknown as PdfkitFont);
     return emb;
   };
   proto.__kvSharedLayout = true;
-}
-
-interface FontkitModule {
-  create(buf: Uint8Array, postscriptName?: string): FontkitFont;
-  registerFormat(format: unknown): void;
-}
-
-interface FontFormat {
-  probe(buf: Uint8Array): boolean;
-}
-
-/**
- * Parsing a TTF (directory, cmap, hmtx, GSUB/GPOS, glyf offsets) took a fifth of every render. The
- * parsed font is shared by the whole process; each document gets a view of it with its own glyph
- * cache, while the pdfkit font built on top of it (subset, widths, ToUnicode map) stays per document.
- *
- * fontkit offers no hook for this except its format registry: pdfkit calls `fontkit.create(buffer)`,
- * which asks each registered format whether it reads the buffer. The TrueType format is told to pass
- * on our buffers, and a format registered after it answers for them with a view of the shared font.
- */
-function shareParsedFonts(fontkit: FontkitModule, buffers: readonly Uint8Array[]): void {
-  const parsed = new Map<Uint8Array, FontkitFont>();
-  for (const b of buffers) parsed.set(b, fontkit.create(b));
-  const first = parsed.values().next().value;
-  if (!first) return;
-  const trueType = (first as unknown as { constructor: FontFormat & { __kvShared?: boolean } }).constructor;
-  if (trueType.__kvShared) return;
-  const probe = trueType.probe.bind(trueType);
-  trueType.probe = (buf) => !parsed.has(buf) && probe(buf);
-  trueType.__kvShared = true;
-  // A constructor that returns an object makes `new` return that object.
-  function SharedTinos(this: unknown, stream: { buffer: Uint8Array }) {
-    const shared = parsed.get(stream.buffer);
-    if (!shared) throw new Error('SharedTinos asked for a font it does not hold');
-    return perDocumentView(shared);
-  }
-  SharedTinos.probe = (buf: Uint8Array) => parsed.has(buf);
-  fontkit.registerFormat(SharedTinos);
-}
-
-function perDocumentView(shared: FontkitFont): FontkitFont {
-  if (process.env.KV_PDF_SHARED_FONTS === 'full') return shared;
-  return Object.create(shared, { _glyphs: { value: {}, writable: true } }) as FontkitFont;
 }
 
 function createEngine(): PdfEngine {
   const pdfmake = require('pdfmake') as PdfmakeServer;
   shareLayoutCacheAcrossDocuments();
   const fonts = tinosFonts();
-  if (process.env.KV_PDF_SHARED_FONTS !== '0')
-    shareParsedFonts(require('fontkit') as FontkitModule, Object.values(fonts));
+  if (process.env.KV_OLD !== '1') shareParsedFonts(require('fontkit') as Parameters<typeof shareParsedFonts>[0], Object.values(fonts));
   const names: Record<string, string> = {};
   for (const [style, buf] of Object.entries(fonts)) {
     const name = `Tinos-${style}.ttf`;

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../ui/api.ts';
+import { ResultRating, SecretDetails } from './TrackingExtras.tsx';
 import './tracking.css';
 
 interface PublicDossier {
@@ -30,7 +31,10 @@ const STOPPED = new Set(['refused', 'withdrawn', 'stopped']);
  * first, large text. It shows only what the public endpoint gives: nothing personal beyond the masked name.
  */
 export function TrackingPage() {
-  const initial = new URLSearchParams(location.search).get('ma') ?? '';
+  const params = new URLSearchParams(location.search);
+  const initial = params.get('ma') ?? '';
+  // The online dossier's secret travels in the link the citizen got when submitting.
+  const secret = params.get('bi-mat');
   const [code, setCode] = useState(initial);
   const [result, setResult] = useState<PublicDossier | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +51,9 @@ export function TrackingPage() {
     setBusy(true);
     try {
       setResult(await api<PublicDossier>('GET', `/api/public/dossiers/${encodeURIComponent(c)}`));
-      history.replaceState(null, '', `/tra-cuu?ma=${encodeURIComponent(c)}`);
+      const keep =
+        secret && c === initial.trim().toUpperCase() ? `&bi-mat=${encodeURIComponent(secret)}` : '';
+      history.replaceState(null, '', `/tra-cuu?ma=${encodeURIComponent(c)}${keep}`);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Không tra cứu được, vui lòng thử lại');
     } finally {
@@ -132,6 +138,10 @@ export function TrackingPage() {
           </dl>
         </section>
       )}
+      {result && secret && result.code === initial.trim().toUpperCase() && (
+        <SecretDetails code={result.code} secret={secret} />
+      )}
+      {result?.status === 'returned' && <ResultRating code={result.code} />}
       <footer>Bộ phận tiếp nhận và trả kết quả</footer>
     </div>
   );
