@@ -10,9 +10,13 @@ const dataDir = mkdtempSync(join(tmpdir(), 'kv-cli-'));
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', ...env },
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'src/server/cli.ts', ...args],
+      {
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', ...env },
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -34,18 +38,60 @@ describe('the command line', () => {
     const units = await cli(['unit', 'list']);
     expect(units.stdout).toContain('000.00.29.H18');
     expect(units.stdout).toContain('UBND Phường Sa Đéc');
-    const added = await cli(['user', 'add', '--username', 'canbo.moi', '--password', 'matkhau123', '--role', 'officer', '--unit', '000.00.30.H18', '--name', 'Cán Bộ Mới']);
+    const added = await cli([
+      'user',
+      'add',
+      '--username',
+      'canbo.moi',
+      '--password',
+      'matkhau123',
+      '--role',
+      'officer',
+      '--unit',
+      '000.00.30.H18',
+      '--name',
+      'Cán Bộ Mới',
+    ]);
     expect(added.code).toBe(0);
-    const reset = await cli(['user', 'reset-password', '--username', 'canbo.moi', '--password', 'matkhaumoi1']);
+    const reset = await cli([
+      'user',
+      'reset-password',
+      '--username',
+      'canbo.moi',
+      '--password',
+      'matkhaumoi1',
+    ]);
     expect(reset.code).toBe(0);
   });
 
   it('explains bad input in one Vietnamese line with a non-zero exit', async () => {
-    const badRole = await cli(['user', 'add', '--username', 'x.y.z', '--password', 'matkhau123', '--role', 'boss', '--unit', '000.00.30.H18']);
+    const badRole = await cli([
+      'user',
+      'add',
+      '--username',
+      'x.y.z',
+      '--password',
+      'matkhau123',
+      '--role',
+      'boss',
+      '--unit',
+      '000.00.30.H18',
+    ]);
     expect(badRole.code).not.toBe(0);
     expect(badRole.stderr.trim().split('\n')).toHaveLength(1);
     expect(badRole.stderr).toMatch(/^Lỗi: --role/);
-    const badUnit = await cli(['user', 'add', '--username', 'x.y.z', '--password', 'matkhau123', '--role', 'officer', '--unit', 'KHONG.CO']);
+    const badUnit = await cli([
+      'user',
+      'add',
+      '--username',
+      'x.y.z',
+      '--password',
+      'matkhau123',
+      '--role',
+      'officer',
+      '--unit',
+      'KHONG.CO',
+    ]);
     expect(badUnit.stderr).toMatch(/Không tìm thấy đơn vị/);
     const unknown = await cli(['lam-gi-do']);
     expect(unknown.code).not.toBe(0);
@@ -58,11 +104,31 @@ describe('the command line', () => {
     const res = await cli(['seed-demo'], env);
     expect(res.code).not.toBe(0);
     expect(res.stderr).toMatch(/production/);
-    const unit = await cli(['unit', 'add', '--name', 'UBND Phường Cao Lãnh', '--kind', 'commune', '--code', '000.00.01.H18'], env);
+    const unit = await cli(
+      ['unit', 'add', '--name', 'UBND Phường Cao Lãnh', '--kind', 'commune', '--code', '000.00.01.H18'],
+      env,
+    );
     expect(unit.code).toBe(0);
-    const admin = await cli(['user', 'add', '--username', 'admin.dau', '--password', 'matkhau-manh-1', '--role', 'admin', '--unit', '000.00.01.H18'], env);
+    const admin = await cli(
+      [
+        'user',
+        'add',
+        '--username',
+        'admin.dau',
+        '--password',
+        'matkhau-manh-1',
+        '--role',
+        'admin',
+        '--unit',
+        '000.00.01.H18',
+      ],
+      env,
+    );
     expect(admin.code).toBe(0);
-    const badKind = await cli(['unit', 'add', '--name', 'X', '--kind', 'huyen', '--code', '000.00.02.H18'], env);
+    const badKind = await cli(
+      ['unit', 'add', '--name', 'X', '--kind', 'huyen', '--code', '000.00.02.H18'],
+      env,
+    );
     expect(badKind.stderr).toMatch(/^Lỗi: --kind/);
     rmSync(prodDir, { recursive: true, force: true });
   });

@@ -39,7 +39,7 @@ describe('the counter screen, keyboard first', () => {
     await marriage.click();
     await page.keyboard.type('31022022');
     await page.keyboard.press('Tab');
-    await page.getByText('Ngày đăng ký kết hôn của cha, mẹ không có thật (31/02/2022)').waitFor();
+    await page.getByText('Ngày đăng ký kết hôn của cha, mẹ: tháng 2/2022 không có ngày 31').waitFor();
 
     // "Copy from": the requester is the mother.
     const requesterName = page.getByLabel('Họ, chữ đệm, tên người yêu cầu', { exact: true });

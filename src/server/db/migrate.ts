@@ -7,6 +7,7 @@ import * as m003 from './migrations/003-addresses.ts';
 import * as m004 from './migrations/004-live.ts';
 import * as m005 from './migrations/005-attachments.ts';
 import * as m006 from './migrations/006-portal.ts';
+import * as m007 from './migrations/007-committed-due.ts';
 
 type MigrationModule = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations run against the untyped schema.
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '004-live': m004,
   '005-attachments': m005,
   '006-portal': m006,
+  '007-committed-due': m007,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -91,7 +91,7 @@ function createEngine(): PdfEngine {
   const pdfmake = require('pdfmake') as PdfmakeServer;
   shareLayoutCacheAcrossDocuments();
   const fonts = tinosFonts();
-  if (process.env.KV_OLD !== '1') shareParsedFonts(require('fontkit') as Parameters<typeof shareParsedFonts>[0], Object.values(fonts));
+  shareParsedFonts(require('fontkit') as Parameters<typeof shareParsedFonts>[0], Object.values(fonts));
   const names: Record<string, string> = {};
   for (const [style, buf] of Object.entries(fonts)) {
     const name = `Tinos-${style}.ttf`;

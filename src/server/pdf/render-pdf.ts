@@ -44,9 +44,17 @@ export function tinosFonts(): Record<TinosStyle, Buffer> {
   return fontBuffers;
 }
 
-/** Width in points of `text` in Tinos at `size` (for rules under headings). */
+const widths = new Map<string, number>();
+
+/** Width in points of `text` in Tinos at `size` (for rules under headings; the texts are fixed). */
 function textWidth(text: string, size: number, bold: boolean): number {
-  return getPdfEngine().measure(text, size, bold);
+  const key = `${size}|${bold ? 'b' : ''}|${text}`;
+  let w = widths.get(key);
+  if (w === undefined) {
+    w = getPdfEngine().measure(text, size, bold);
+    if (widths.size < 1000) widths.set(key, w);
+  }
+  return w;
 }
 
 function inlines(spans: readonly Span[], size: number): Content[] {

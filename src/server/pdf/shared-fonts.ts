@@ -90,20 +90,41 @@ export function shareParsedFonts(fontkit: FontkitModule, buffers: readonly Uint8
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /**
- * What the forms print: ASCII, Latin-1, Latin Extended-A and -B (Ơ ơ Ư ư), the combining marks,
- * Vietnamese (Latin Extended Additional), general punctuation (dashes, quotes, …), ₫, №, □.
+ * What Vietnamese forms print: ASCII, Latin-1, the Vietnamese letters outside it (Ă ă Đ đ Ĩ ĩ Ũ ũ
+ * Ơ ơ Ư ư and the Latin Extended Additional block from Ạ to ỹ), the tone marks, common punctuation,
+ * ₫ and □. Every glyph here is embedded in every document, so the set is kept tight: a foreign name
+ * with other letters makes that one document fall back to an ordinary subset.
  */
 const FIXED_CODE_POINTS = [
   ...range(0x20, 0x7e),
   ...range(0xa0, 0xff),
-  ...range(0x100, 0x24f),
-  ...range(0x300, 0x323),
-  ...range(0x1e00, 0x1eff),
-  ...range(0x2010, 0x203a),
+  0x102,
+  0x103,
+  0x110,
+  0x111,
+  0x128,
+  0x129,
+  0x168,
+  0x169,
+  0x1a0,
+  0x1a1,
+  0x1af,
+  0x1b0,
+  0x300,
+  0x301,
+  0x303,
+  0x309,
+  0x323,
+  ...range(0x1ea0, 0x1ef9),
+  0x2013,
+  0x2014,
+  0x2018,
+  0x2019,
+  0x201c,
+  0x201d,
+  0x2022,
+  0x2026,
   0x20ab,
-  0x20ac,
-  0x2116,
-  0x2122,
   0x25a1,
 ];
 

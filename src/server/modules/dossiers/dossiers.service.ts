@@ -202,6 +202,7 @@ export async function receiveDossier(db: Kysely<Database>, input: ReceiveInput):
         processor_id: null,
         received_at: iso,
         due_at: dueAt.toISOString(),
+        committed_due_at: dueAt.toISOString(),
         logbook_year: year,
         logbook_number: logbookNumber,
         paused_at: null,
@@ -322,12 +323,18 @@ export async function applyAction(
         const procedure = await findProcedureByCode(trx, before.procedure_code);
         const workingDays = procedure ? (procedure.same_day === 1 ? 0 : procedure.processing_days) : 0;
         const pauses = await pausesOf(trx, dossierId);
-        patch.due_at = computeDueAt({
+        const extended = computeDueAt({
           receivedAt: new Date(before.received_at),
           workingDays,
           overrides,
           pauses,
         }).toISOString();
+        patch.committed_due_at = extended;
+        // A date promised in an apology letter that is later still stands.
+        patch.due_at =
+          before.due_at && before.due_at > extended && before.committed_due_at !== before.due_at
+            ? before.due_at
+            : extended;
       }
     }
     if (input.action === 'receive') {
@@ -337,6 +344,7 @@ export async function applyAction(
       const year = localYear(now);
       patch.received_at = iso;
       patch.due_at = computeDueAt({ receivedAt: now, workingDays, overrides }).toISOString();
+      patch.committed_due_at = patch.due_at;
       patch.officer_id = actor.userId;
       patch.logbook_year = year;
       patch.logbook_number = await nextLogbookNumber(trx, before.unit_id, year);
@@ -373,12 +381,16 @@ export async function applyAction(
   });
 }
 
-/** On time = finished (or, while open, now) no later than the due date; supplement time is already in due_at. */
+/**
+ * On time = finished (or, while open, now) no later than the committed appointment: supplement time is
+ * already added to it, and an apology's new date does not excuse the delay.
+ */
 export function isOnTime(
-  d: Pick<DossierRow, 'due_at' | 'finished_at'>,
+  d: Pick<DossierRow, 'due_at' | 'committed_due_at' | 'finished_at'>,
   now: Date = new Date(),
 ): boolean | null {
-  if (!d.due_at) return null;
+  const due = d.committed_due_at ?? d.due_at;
+  if (!due) return null;
   const end = d.finished_at ?? now.toISOString();
-  return end <= d.due_at;
+  return end <= due;
 }

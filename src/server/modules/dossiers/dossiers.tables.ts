@@ -21,6 +21,8 @@ export interface DossierTable {
   processor_id: number | null;
   received_at: string | null;
   due_at: string | null;
+  /** The appointment the dossier is judged against; an apology's new date does not move it. */
+  committed_due_at: string | null;
   logbook_year: number | null;
   logbook_number: number | null;
   paused_at: string | null;

@@ -30,6 +30,7 @@ export function toDossierView(d: DossierRow, now: Date = new Date()) {
     processorId: d.processor_id,
     receivedAt: d.received_at,
     dueAt: d.due_at,
+    committedDueAt: d.committed_due_at,
     finishedAt: d.finished_at,
     returnedAt: d.returned_at,
     pausedAt: d.paused_at,

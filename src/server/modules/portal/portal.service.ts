@@ -120,6 +120,7 @@ export async function createSubmission(
         processor_id: null,
         received_at: null,
         due_at: null,
+        committed_due_at: null,
         logbook_year: null,
         logbook_number: null,
         paused_at: null,

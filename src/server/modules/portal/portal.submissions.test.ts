@@ -234,7 +234,10 @@ describe.each(DB_KINDS)("the leaders' overview (%s)", (kind) => {
     // Make the second one overdue: its appointment was yesterday.
     await t.database.db.kysely
       .updateTable('dossiers')
-      .set({ due_at: new Date(Date.now() - 86_400_000).toISOString() })
+      .set({
+        due_at: new Date(Date.now() - 86_400_000).toISOString(),
+        committed_due_at: new Date(Date.now() - 86_400_000).toISOString(),
+      })
       .where('code', '=', b.body.code)
       .execute();
     const leader = await t.as('lanhdao');
@@ -252,5 +255,38 @@ describe.each(DB_KINDS)("the leaders' overview (%s)", (kind) => {
     expect(res.body.byStatus).toEqual({ processed: 1, received: 1 });
     const other = await t.as('tiepnhan.tanduong');
     expect((await other.get('/api/stats/overview')).status).toBe(403);
+  });
+});
+
+describe.each(DB_KINDS)('an apology does not make a late dossier on time (%s)', (kind) => {
+  let t: TestCase;
+  beforeAll(async () => {
+    t = await setupTestCase(kind);
+  });
+  afterAll(() => t.close());
+
+  it('keeps judging the dossier against its first appointment', async () => {
+    const officer = await t.as('tiepnhan');
+    const made = await officer.post('/api/dossiers', {
+      procedureCode: KHAI_SINH,
+      values: sampleValues('ho-tich', 'khai-sinh'),
+    });
+    const past = new Date(Date.now() - 3600_000).toISOString();
+    await t.database.db.kysely
+      .updateTable('dossiers')
+      .set({ due_at: past, committed_due_at: past })
+      .where('code', '=', made.body.code)
+      .execute();
+    const newDueAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const apology = await officer.post(`/api/dossiers/${made.body.code}/actions`, {
+      action: 'apologise',
+      reason: 'Cần xác minh thêm',
+      newDueAt,
+    });
+    expect(apology.status).toBe(200);
+    expect(apology.body.dueAt).toBe(newDueAt);
+    expect(apology.body.onTime).toBe(false);
+    const leader = await t.as('lanhdao');
+    expect((await leader.get('/api/stats/overview')).body).toMatchObject({ late: 1, onTime: 0 });
   });
 });

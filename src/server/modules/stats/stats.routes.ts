@@ -31,7 +31,13 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
       let query = db
         .selectFrom('dossiers')
         .innerJoin('procedures', 'procedures.code', 'dossiers.procedure_code')
-        .select(['dossiers.status', 'dossiers.due_at', 'dossiers.finished_at', 'procedures.field']);
+        .select([
+          'dossiers.status',
+          'dossiers.due_at',
+          'dossiers.committed_due_at',
+          'dossiers.finished_at',
+          'procedures.field',
+        ]);
       if (q.unitId) query = query.where('dossiers.unit_id', '=', q.unitId);
       else if (!auth.scope.all) query = query.where('dossiers.unit_id', 'in', [...auth.scope.unitIds, -1]);
       if (q.from) query = query.where('dossiers.created_at', '>=', q.from);
@@ -49,11 +55,12 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
         byField[r.field] ??= { total: 0, onTime: 0, late: 0 };
         const f = byField[r.field]!;
         f.total++;
-        if (!r.due_at) continue;
+        const due = r.committed_due_at ?? r.due_at;
+        if (!due) continue;
         received++;
         // QĐ 766/QĐ-TTg: an open dossier is measured with "now" as its end, so an overdue open one is late.
         const end = r.finished_at ?? now;
-        if (end <= r.due_at) {
+        if (end <= due) {
           onTime++;
           f.onTime++;
         } else {

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { startServer } from './test/e2e/harness.ts';
+import { liveLoad } from './.tmp-livebench.ts';
+const cpu = (pid: number) => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' '); return (Number(f[11]) + Number(f[12])) / 100; };
+const s = await startServer({ LOG_LEVEL: 'error', NODE_OPTIONS: process.env.PROF ? '--cpu-prof --cpu-prof-dir=/tmp/kvprof' : '' });
+const pid = s.process.pid!;
+const c0 = cpu(pid); const t0 = Date.now();
+const r = await liveLoad(s.baseUrl, s.baseUrl, s.baseUrl);
+const c1 = cpu(pid); const t1 = Date.now();
+console.log('sent', r.sent, 'server cpu s', (c1 - c0).toFixed(2), 'wall s', ((t1 - t0) / 1000).toFixed(1), 'p99', r.latencies[Math.floor(r.latencies.length * 0.99)]);
+await s.stop('SIGINT');
+process.exit(0);
