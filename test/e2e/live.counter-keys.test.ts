@@ -45,22 +45,34 @@ describe('the counter screen, keyboard first', () => {
     const requesterName = page.getByLabel('Họ, chữ đệm, tên người yêu cầu', { exact: true });
     await requesterName.click();
     await page.keyboard.type('Nguyễn Thị Thu Hà');
-    await page.getByLabel('Số giấy tờ — Giấy tờ tùy thân người yêu cầu', { exact: true }).fill('087195001234');
+    await page
+      .getByLabel('Số giấy tờ — Giấy tờ tùy thân người yêu cầu', { exact: true })
+      .fill('087195001234');
     await page.getByLabel('Sao chép thông tin vào Người mẹ').selectOption('requester');
-    expect(await page.getByLabel('Họ, chữ đệm, tên người mẹ', { exact: true }).inputValue()).toBe('Nguyễn Thị Thu Hà');
-    expect(await page.getByLabel('Số giấy tờ — Giấy tờ tùy thân người mẹ', { exact: true }).inputValue()).toBe('087195001234');
+    expect(await page.getByLabel('Họ, chữ đệm, tên người mẹ', { exact: true }).inputValue()).toBe(
+      'Nguyễn Thị Thu Hà',
+    );
+    expect(
+      await page.getByLabel('Số giấy tờ — Giấy tờ tùy thân người mẹ', { exact: true }).inputValue(),
+    ).toBe('087195001234');
 
     // A scan fills the block the officer is in.
     await page.getByLabel('Họ, chữ đệm, tên người cha', { exact: true }).click();
     await page.evaluate(() => {
       window.dispatchEvent(
         new CustomEvent('kv:person-block', {
-          detail: { values: { fullName: 'Trần Quốc Bảo', identity: { kind: 'cccd', number: '087093004567' } } },
+          detail: {
+            values: { fullName: 'Trần Quốc Bảo', identity: { kind: 'cccd', number: '087093004567' } },
+          },
         }),
       );
     });
-    expect(await page.getByLabel('Họ, chữ đệm, tên người cha', { exact: true }).inputValue()).toBe('Trần Quốc Bảo');
-    expect(await page.getByLabel('Số giấy tờ — Giấy tờ tùy thân người cha', { exact: true }).inputValue()).toBe('087093004567');
+    expect(await page.getByLabel('Họ, chữ đệm, tên người cha', { exact: true }).inputValue()).toBe(
+      'Trần Quốc Bảo',
+    );
+    expect(
+      await page.getByLabel('Số giấy tờ — Giấy tờ tùy thân người cha', { exact: true }).inputValue(),
+    ).toBe('087093004567');
 
     // A second citizen, then back to the first with Alt+1: each keeps its own draft.
     await page.keyboard.press('Alt+N');
@@ -69,10 +81,16 @@ describe('the counter screen, keyboard first', () => {
     await child.click();
     await page.keyboard.type('Lê Văn Hai');
     await page.keyboard.press('Alt+1');
-    await expect.poll(() => page.getByLabel('Họ, chữ đệm, tên người yêu cầu', { exact: true }).inputValue()).toBe('Nguyễn Thị Thu Hà');
-    expect(await page.getByLabel('Họ, chữ đệm, tên người được khai sinh', { exact: true }).inputValue()).toBe('');
+    await expect
+      .poll(() => page.getByLabel('Họ, chữ đệm, tên người yêu cầu', { exact: true }).inputValue())
+      .toBe('Nguyễn Thị Thu Hà');
+    expect(await page.getByLabel('Họ, chữ đệm, tên người được khai sinh', { exact: true }).inputValue()).toBe(
+      '',
+    );
     await page.keyboard.press('Alt+2');
-    await expect.poll(() => page.getByLabel('Họ, chữ đệm, tên người được khai sinh', { exact: true }).inputValue()).toBe('Lê Văn Hai');
+    await expect
+      .poll(() => page.getByLabel('Họ, chữ đệm, tên người được khai sinh', { exact: true }).inputValue())
+      .toBe('Lê Văn Hai');
     await page.getByText('Đã lưu', { exact: true }).waitFor();
   });
 });

@@ -87,6 +87,11 @@ export function HomePage() {
       </h1>
       <p className="muted">{myUnits.map((u) => u.name).join(', ')}</p>
       {user.role === 'officer' && myUnits[0] && <CounterPicker unit={myUnits[0]} />}
+      {user.role === 'officer' && (
+        <p style={{ marginTop: 10 }}>
+          <Link href="/quay">Mở màn hình quầy tiếp nhận →</Link>
+        </p>
+      )}
       {user.role === 'admin' && (
         <div className="cards" style={{ marginBottom: 14 }}>
           <div className="card">

@@ -10,6 +10,7 @@ interface NavItem {
 
 function navFor(role: string): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: 'Trang chủ' }];
+  if (role === 'officer' || role === 'admin') items.push({ href: '/quay', label: 'Quầy tiếp nhận' });
   if (['processor', 'officer', 'leader', 'admin'].includes(role)) {
     items.push({ href: '/ho-so', label: 'Hồ sơ' }, { href: '/so-theo-doi', label: 'Sổ theo dõi' });
   }
