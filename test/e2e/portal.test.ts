@@ -147,9 +147,15 @@ describe('the public portal on a phone', () => {
     await page.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click();
     const code = (await page.locator('.pt-code').textContent({ timeout: 10_000 }))!.trim();
     expect(code).toMatch(/-\d{6}-\d{4}$/);
+    // A photo of the birth certificate, taken with the phone, goes with the dossier.
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(256, 7)]);
+    await page.locator('.pt-file input').setInputFiles({ name: 'giay-chung-sinh.png', mimeType: 'image/png', buffer: png });
+    await page.getByText('Đã gửi: giay-chung-sinh.png').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'portal-online-done-360.png'), fullPage: true });
     const officer = await apiAs(server.baseUrl, 'tiepnhan');
     const queue = await officer('GET', '/api/dossiers?status=new');
     expect(queue.body.map((d: { code: string }) => d.code)).toContain(code);
+    expect((await officer('GET', `/api/dossiers/${code}/attachments`)).body).toHaveLength(1);
     expect((await officer('POST', `/api/dossiers/${code}/actions`, { action: 'receive' })).body.status).toBe(
       'received',
     );

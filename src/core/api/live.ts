@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PAIRING_CODE_LENGTH } from '../live/live-messages.ts';
+import { RatingInput } from './portal.ts';
 
 /** The counter's view of a live session (the draft being typed for one citizen). */
 export interface LiveSessionView {
@@ -24,6 +25,8 @@ export interface LiveSessionView {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** The citizen's online prefill the session was opened from; receiving passes it on. */
+  prefillCode: string | null;
 }
 
 export interface DisplayView {
@@ -105,3 +108,28 @@ export const PrintInput = z.object({
 export type PrintInput = z.infer<typeof PrintInput>;
 
 export const ReviewInput = z.object({ on: z.boolean().default(true) });
+
+/** Opening a citizen's online prefill at the counter: the code typed or scanned from the citizen's phone. */
+export const OpenPrefillInput = z.object({
+  counterId: z.number({ error: 'Chưa chọn quầy' }).int().positive('Chưa chọn quầy'),
+  code: z
+    .string({ error: 'Vui lòng nhập mã khai trước' })
+    .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
+    .pipe(z.string().regex(/^[A-Z0-9]{6,12}$/, 'Mã khai trước gồm 8 chữ cái và chữ số')),
+});
+export type OpenPrefillInput = z.infer<typeof OpenPrefillInput>;
+
+/** Ending a session; `dossierCode` when it ends because its dossier was received. */
+export const CloseSessionInput = z.object({
+  dossierCode: z
+    .string()
+    .regex(/^[0-9A-Z.]{5,30}-\d{6}-\d{4,}$/, 'Mã hồ sơ không hợp lệ')
+    .optional(),
+});
+export type CloseSessionInput = z.infer<typeof CloseSessionInput>;
+
+/** A rating cast on the citizen's display (authenticated by the display's token). */
+export const DisplayRatingInput = RatingInput.pick({ rating: true, reasons: true }).extend({
+  dossierCode: z.string().regex(/^[0-9A-Z.]{5,30}-\d{6}-\d{4,}$/, 'Mã hồ sơ không hợp lệ'),
+});
+export type DisplayRatingInput = z.infer<typeof DisplayRatingInput>;

@@ -27,6 +27,17 @@ export interface DisplaySession {
   review: boolean;
 }
 
+/**
+ * The satisfaction question the display asks right after a dossier was received at its counter. The
+ * labels travel with it, so the display bundle carries no copy of them.
+ */
+export interface DisplayRatingAsk {
+  dossierCode: string;
+  question: string;
+  options: { value: string; label: string }[];
+  reasons: { value: string; label: string }[];
+}
+
 /** Messages the server sends to a display socket. */
 export type ToDisplay =
   | { t: 'pairing'; code: string; expiresAt: string; unitName: string | null }
@@ -37,6 +48,8 @@ export type ToDisplay =
       session: DisplaySession | null;
       /** The expanded template of the session (a FormTemplate), sent with the snapshot. */
       template: unknown;
+      /** No session shown and a dossier was just received here: ask the citizen to rate it. */
+      rating?: DisplayRatingAsk;
     }
   | { t: 'patch'; sessionId: string; seq: number; path?: string; value?: unknown; focus?: string | null }
   | { t: 'review'; sessionId: string; on: boolean }
@@ -78,6 +91,9 @@ export function isUnderFocus(path: string | undefined, focus: string | null | un
   if (!path || !focus) return false;
   return path === focus || path.startsWith(`${focus}.`) || path.startsWith(`${focus}[`);
 }
+
+/** Where a display sends the citizen's rating (with its token in the x-display-token header). */
+export const DISPLAY_RATING_PATH = '/api/live/display/rating';
 
 /** The live socket's path on the server (same port as the API, plain HTTP upgrade). */
 export const LIVE_WS_PATH = '/api/live/ws';

@@ -8,6 +8,7 @@ import * as m004 from './migrations/004-live.ts';
 import * as m005 from './migrations/005-attachments.ts';
 import * as m006 from './migrations/006-portal.ts';
 import * as m007 from './migrations/007-committed-due.ts';
+import * as m008 from './migrations/008-live-prefill.ts';
 
 type MigrationModule = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations run against the untyped schema.
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '005-attachments': m005,
   '006-portal': m006,
   '007-committed-due': m007,
+  '008-live-prefill': m008,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -3,8 +3,8 @@
  */
 import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { tinosFonts } from './render-pdf.ts';
-import { type PdfkitFont, shareParsedFonts, useFixedSubset } from './shared-fonts.ts';
+import { attachFixedSubset, type PdfkitFont, shareParsedFonts } from './shared-fonts.ts';
+import { tinosFonts } from './tinos.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -30,7 +30,7 @@ export interface PdfEngine {
 let engine: PdfEngine | undefined;
 
 /** The part of pdfkit's EmbeddedFont this module touches. */
-interface EmbeddedFont {
+export interface EmbeddedFont {
   layoutCache?: Record<string, unknown>;
   kvSharedLayout?: boolean;
 }
@@ -46,11 +46,12 @@ const LAYOUT_CACHE_LIMIT = 20_000;
  * pdfkit shapes text word by word with fontkit (GSUB/GPOS: Vietnamese stacks marks) and caches the
  * result per font object, that is per document. Shaping depends only on the font file and the word,
  * so the cache is shared by all documents of the process: most words of a form recur in every
- * document. Each document still gets its own pdfkit font and subset.
+ * document. Each document still gets its own pdfkit font (widths, ToUnicode map); see shared-fonts.ts
+ * for the parsed font and the subset, which are shared too.
  *
- * Sharing the parsed fontkit font itself as well was tried and dropped: fontkit keeps code-point
- * arrays on its cached glyphs which later shaping passes mutate, and the next document's ToUnicode
- * map then lost letters ("SÁU" extracted as "SÁ") although the page looked right.
+ * Sharing one parsed fontkit font outright (glyph cache and shaping engine included) breaks the text
+ * layer of later documents ("SÁU" extracted as "SÁ", letters out of order): pdf-engine.test.ts
+ * renders documents in sequence and at once to catch that.
  */
 function shareLayoutCacheAcrossDocuments(): void {
   const mod = require('pdfmake/js/PDFDocument.js') as { default: { prototype: Record<string, unknown> } };
@@ -62,7 +63,6 @@ function shareLayoutCacheAcrossDocuments(): void {
     b: boolean,
     i: boolean,
   ) => EmbeddedFont;
-  const caches = new Map<string, Record<string, unknown>>();
   proto.provideFont = function provideFont(
     this: PdfmakeDocument,
     family: string,
@@ -72,19 +72,27 @@ function shareLayoutCacheAcrossDocuments(): void {
     const emb = original.call(this, family, bold, italics);
     // pdfmake asks for the font of every inline it measures: wire a document's font once (counting a
     // 20 000-word cache on every call was a quarter of the render time).
-    if (emb.kvSharedLayout) return emb;
-    const key = `${family}-${this.getFontType(bold, italics)}`;
-    let cache = caches.get(key);
-    if (!cache || Object.keys(cache).length > LAYOUT_CACHE_LIMIT) {
-      cache = Object.create(null) as Record<string, unknown>;
-      caches.set(key, cache);
-    }
-    emb.layoutCache = cache;
-    emb.kvSharedLayout = true;
-    useFixedSubset(emb as unknown as PdfkitFont);
+    if (!emb.kvSharedLayout) wireDocumentFont(emb, `${family}-${this.getFontType(bold, italics)}`);
     return emb;
   };
   proto.__kvSharedLayout = true;
+}
+
+const layoutCaches = new Map<string, Record<string, unknown>>();
+
+/**
+ * Gives a document's pdfkit font (`key` names its family and style) the process-wide shaping cache
+ * and the fixed subset of shared-fonts.ts. Call once per font, before it lays out any text.
+ */
+export function wireDocumentFont(emb: EmbeddedFont, key: string): void {
+  let cache = layoutCaches.get(key);
+  if (!cache || Object.keys(cache).length > LAYOUT_CACHE_LIMIT) {
+    cache = Object.create(null) as Record<string, unknown>;
+    layoutCaches.set(key, cache);
+  }
+  emb.layoutCache = cache;
+  emb.kvSharedLayout = true;
+  attachFixedSubset(emb as unknown as PdfkitFont);
 }
 
 function createEngine(): PdfEngine {

@@ -189,7 +189,7 @@ function fixedSubsetFor(shared: ParsedFont): FixedSubset {
  * Gives a document's pdfkit font the fixed subset of its style. Call once per pdfkit font, before it
  * encodes any text. Fonts that are not shared views are left alone.
  */
-export function useFixedSubset(emb: PdfkitFont): void {
+export function attachFixedSubset(emb: PdfkitFont): void {
   const shared = sharedOf.get(emb.font);
   if (!shared) return;
   const fixed = fixedSubsetFor(shared);

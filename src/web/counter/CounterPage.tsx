@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent as ReactKeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AddressValue } from '../../core/api/addresses.ts';
+import type { CccdParsed } from '../../core/api/cccd.ts';
 import type { DisplayView, LiveSessionView } from '../../core/api/live.ts';
 import type { ProcedureView } from '../../core/api/procedures.ts';
 import type { CounterView, UnitView } from '../../core/api/units.ts';
@@ -9,6 +11,10 @@ import type { FormTemplate } from '../../core/forms/FormTemplate.ts';
 import { templateFields } from '../../core/forms/FormTemplate.ts';
 import { validateValues } from '../../core/forms/validate-values.ts';
 import { getAt, setAt } from '../../core/forms/value-path.ts';
+import { toEntryBlock } from '../../core/live/entry-values.ts';
+import { CccdScanResult, cardAddress } from '../scan/CccdScanResult.tsx';
+import { parseCccd } from '../scan/parse-cccd.ts';
+import { useKeyboardScanner } from '../scan/useKeyboardScanner.ts';
 import { ApiError, api } from '../ui/api.ts';
 import { useSession } from '../ui/session.tsx';
 import { EntryForm } from './EntryForm.tsx';
@@ -16,6 +22,9 @@ import { formSections } from './form-order.ts';
 import { type LinkStatus, LiveClient } from './live-client.ts';
 import { type ProcedureChoice, ProcedurePicker } from './ProcedurePicker.tsx';
 import { PERSON_BLOCK_EVENT, type PersonBlockRequest } from './person-block.ts';
+import { cardToBlock } from './card-to-block.ts';
+import { CitizenOffer, type CitizenOfferState, type PrefillCandidate } from './CitizenOffer.tsx';
+import { type ReceiveAnswer, type ReceivedDocument, ReceiptDone, ReceivePanel } from './ReceivePanel.tsx';
 import './counter.css';
 
 const COUNTER_KEY = 'kv.counterId';
@@ -96,7 +105,21 @@ async function printPdf(sessionId: string, copies: number, draft: boolean): Prom
     };
     throw new ApiError(res.status, body.message ?? `Lỗi ${res.status}`, body.field, body.errors);
   }
-  const url = URL.createObjectURL(await res.blob());
+  printBlob(await res.blob());
+}
+
+/** Fetches a PDF the server renders (GET, same session) and opens the print dialog on it. */
+async function printUrl(path: string): Promise<void> {
+  const res = await fetch(path, { credentials: 'same-origin' });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { message?: string };
+    throw new ApiError(res.status, body.message ?? `Lỗi ${res.status}`);
+  }
+  printBlob(await res.blob());
+}
+
+function printBlob(blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   // A hidden frame opens the browser's print dialog on the PDF itself: A4, exactly as rendered.
   const frame = document.createElement('iframe');
   frame.className = 'cp-print-frame';
@@ -128,8 +151,13 @@ const SHORTCUTS: [string, string][] = [
   ['F7', 'Cho công dân xem lại'],
   ['F8', 'Công dân đã xác nhận'],
   ['F9', 'In'],
+  ['Alt+T', 'Tiếp nhận hồ sơ'],
+  ['Alt+M', 'Mở tờ khai khai trước'],
   ['Alt+K', 'Kết thúc phiên'],
 ];
+
+/** A personal ID number is complete: 12 digits. */
+const FULL_ID = /^\d{12}$/;
 
 export function CounterPage() {
   const [counterId, setCounterId] = useState<number | null>(
@@ -166,6 +194,19 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
   const [code, setCode] = useState('');
   const [counterName, setCounterName] = useState('');
   const [ready, setReady] = useState(false);
+  const [procedures, setProcedures] = useState<ProcedureView[]>([]);
+  const [receiving, setReceiving] = useState(false);
+  const [receiveBusy, setReceiveBusy] = useState(false);
+  const [received, setReceived] = useState<{ answer: ReceiveAnswer; label: string } | null>(null);
+  const [serverErrors, setServerErrors] = useState<Map<string, string>>(() => new Map());
+  const [scan, setScan] = useState<{ card: CccdParsed; filled: string[] } | null>(null);
+  const [notes, setNotes] = useState<Map<string, string>>(() => new Map());
+  const [offer, setOffer] = useState<CitizenOfferState | null>(null);
+  const [prefillCode, setPrefillCode] = useState('');
+  const [prefillBusy, setPrefillBusy] = useState(false);
+  const askedIds = useRef(new Set<string>());
+  const prefillRef = useRef<HTMLInputElement>(null);
+  const scanRef = useRef<HTMLDivElement>(null);
   const clientRef = useRef<LiveClient | null>(null);
   const previewRef = useRef<HTMLElement>(null);
   const formRef = useRef<HTMLDivElement>(null);
@@ -237,6 +278,7 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
       const procs = await api<ProcedureView[]>('GET', `/api/procedures?unitId=${counter.unitId}`).catch(
         () => [],
       );
+      setProcedures(procs);
       const known = new Set(templates.map((t) => t.id));
       const list: ProcedureChoice[] = procs
         .filter((p) => p.active !== false && known.has(p.templateId))
@@ -293,6 +335,36 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
     setDrafts((ds) => ds.map((d) => (d.view.id === id ? f(d) : d)));
   }, []);
 
+  /**
+   * Returning citizens: once a person block holds a full ID number, values from that citizen's earlier
+   * dossiers are offered (each lookup is logged on the server as an access to personal data, so it is
+   * made once per number and block).
+   */
+  const lookupCitizen = useCallback(
+    async (prefix: string, idNumber: string) => {
+      if (!active || !FULL_ID.test(idNumber)) return;
+      const key = `${active.view.id}:${prefix}:${idNumber}`;
+      if (askedIds.current.has(key)) return;
+      askedIds.current.add(key);
+      const section = sections.find((s) => s.prefix === prefix);
+      if (!section?.person) return;
+      const found = await api<{ candidates: PrefillCandidate[] }>(
+        'GET',
+        `/api/citizens/${idNumber}/prefill`,
+      ).catch(() => null);
+      const candidate = found?.candidates[0];
+      if (!candidate) return;
+      setOffer({
+        prefix,
+        title: section.title,
+        idNumber,
+        candidate,
+        fields: section.fields.map((f) => ({ sub: f.key.slice(prefix.length + 1), label: f.label })),
+      });
+    },
+    [active, sections],
+  );
+
   const setValue = useCallback(
     (path: string, value: unknown) => {
       if (!active) return;
@@ -300,8 +372,14 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
       setAt(values, path, value === null || value === '' ? undefined : value);
       updateDraft(active.view.id, (d) => ({ ...d, values }));
       clientRef.current?.send(active.view.id, { path, value: value === '' ? null : value, focus: focusKey });
+      if (serverErrors.size > 0) {
+        const rest = new Map([...serverErrors].filter(([p]) => !p.startsWith(path) && !path.startsWith(p)));
+        if (rest.size !== serverErrors.size) setServerErrors(rest);
+      }
+      const id = /^([A-Za-z]\w*)\.(?:identity\.number|idNumber)$/.exec(path);
+      if (id && typeof value === 'string') void lookupCitizen(id[1]!, value.replace(/\s/g, ''));
     },
-    [active, focusKey, updateDraft],
+    [active, focusKey, updateDraft, serverErrors, lookupCitizen],
   );
 
   const onFocusField = useCallback(
@@ -368,6 +446,80 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
     [active, applyPersonBlock],
   );
 
+  const fillFromCard = useCallback(
+    (prefix: string, card: CccdParsed, address: AddressValue) => {
+      applyPersonBlock(prefix, cardToBlock(card, address));
+      const conv = card.addressConversion;
+      if (conv && card.address && conv.original !== address.text) {
+        setNotes((n) => new Map(n).set(`${prefix}.residence`, `Trên thẻ (địa giới cũ): ${card.address}`));
+      }
+      setScan((s) => (s && s.card === card ? { ...s, filled: [...s.filled, prefix] } : s));
+      setMessage({ kind: 'ok', text: `Đã điền thông tin thẻ của ${card.fullName}` });
+      void lookupCitizen(prefix, card.idNumber);
+    },
+    [applyPersonBlock, lookupCitizen],
+  );
+
+  // A USB scanner anywhere on the page: the card goes to the panel, never into the focused field.
+  const onScan = useCallback(
+    async (text: string) => {
+      if (!text.includes('|')) {
+        setMessage({ kind: 'error', text: 'Mã vừa quét không phải mã QR trên thẻ căn cước' });
+        return;
+      }
+      if (!active) {
+        setMessage({ kind: 'error', text: 'Chọn thủ tục (mở tờ khai) trước khi quét thẻ' });
+        return;
+      }
+      const r = await parseCccd(text);
+      if (r.ok) {
+        setScan({ card: r.card, filled: [] });
+        setMessage(null);
+      } else setMessage({ kind: 'error', text: r.message });
+    },
+    [active],
+  );
+  useKeyboardScanner((text) => void onScan(text), { enabled: ready });
+
+  const personTargets = useMemo(
+    () => sections.filter((s) => s.person).map((s, i) => ({ id: s.prefix, label: `${i + 1}. ${s.title}` })),
+    [sections],
+  );
+
+  // The scan panel takes the keys: a digit fills that person, Esc closes; the next empty person is ready.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new card moves the focus.
+  useEffect(() => {
+    if (!scan || !active) return;
+    const empty = personTargets.findIndex(
+      (t) => !getAt(active.values, `${t.id}.fullName`) && !scan.filled.includes(t.id),
+    );
+    const buttons = scanRef.current?.querySelectorAll<HTMLButtonElement>('.cccd-targets button.primary');
+    buttons?.[Math.max(0, empty)]?.focus();
+  }, [scan?.card]);
+
+  const onScanKey = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    if (!scan) return;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      setScan(null);
+      return;
+    }
+    if (e.altKey || e.ctrlKey || !/^[1-9]$/.test(e.key)) return;
+    const target = personTargets[Number(e.key) - 1];
+    const conv = scan.card.addressConversion;
+    if (!target || (conv?.ambiguous && !conv.commune)) return;
+    e.preventDefault();
+    fillFromCard(target.id, scan.card, cardAddress(scan.card));
+  };
+
+  const takeOffer = useCallback(
+    (block: Record<string, unknown>) => {
+      if (!active || !offer) return;
+      applyPersonBlock(offer.prefix, toEntryBlock(active.template, offer.prefix, block));
+    },
+    [active, offer, applyPersonBlock],
+  );
+
   const startSession = useCallback(
     async (c: ProcedureChoice) => {
       try {
@@ -387,6 +539,11 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
         setPicking(false);
         setFocusKey(null);
         setMessage(null);
+        setReceived(null);
+        setScan(null);
+        setOffer(null);
+        setNotes(new Map());
+        setServerErrors(new Map());
         setTimeout(
           () =>
             formRef.current?.querySelector<HTMLElement>('input, select, textarea, [tabindex="0"]')?.focus(),
@@ -399,9 +556,50 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
     [counterId],
   );
 
+  /** "Mở tờ khai khai trước": the citizen's code from the portal opens a session with their values. */
+  const openPrefill = useCallback(
+    async (raw: string) => {
+      const code = raw.trim().toUpperCase();
+      if (code.length < 6) return;
+      setPrefillBusy(true);
+      try {
+        const view = await api<LiveSessionView>('POST', '/api/live/sessions/from-prefill', { counterId, code });
+        const template = await loadTemplate(view.templateId, view.templateVersion);
+        clientRef.current?.knowSession(view.id, view.seq);
+        setDrafts((ds) => [
+          ...ds
+            .filter((d) => d.view.id !== view.id)
+            .map((d) => ({ ...d, view: { ...d.view, shown: false } })),
+          { view, template, values: structuredClone(view.values) },
+        ]);
+        setActiveId(view.id);
+        setPicking(false);
+        setFocusKey(null);
+        setPrefillCode('');
+        setReceived(null);
+        setScan(null);
+        setOffer(null);
+        setNotes(new Map());
+        setServerErrors(new Map());
+        setMessage({
+          kind: 'ok',
+          text: `Đã mở tờ khai ${code}: công dân kiểm tra trên màn hình, sửa nếu cần rồi in (F9)`,
+        });
+      } catch (e) {
+        setMessage({ kind: 'error', text: e instanceof Error ? e.message : 'Không mở được tờ khai' });
+      } finally {
+        setPrefillBusy(false);
+      }
+    },
+    [counterId],
+  );
+
   const switchTo = useCallback(async (id: string) => {
     setActiveId(id);
     setPicking(false);
+    setReceiving(false);
+    setScan(null);
+    setOffer(null);
     setFocusKey(null);
     await api('POST', `/api/live/sessions/${id}/show`).catch(() => undefined);
     setDrafts((ds) => ds.map((d) => ({ ...d, view: { ...d.view, shown: d.view.id === id } })));
@@ -435,6 +633,8 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
           view: { ...d.view, printCount: d.view.printCount + 1 },
         }));
         setMessage({ kind: 'ok', text: `Đã gửi ${copies} bản tới hộp thoại in` });
+        // Printed and signed: the next step is receiving the dossier.
+        if (!draft) setReceiving(true);
       } catch (e) {
         const first = e instanceof ApiError ? e.errors?.[0] : undefined;
         setMessage({ kind: 'error', text: e instanceof Error ? e.message : 'Không in được' });
@@ -447,6 +647,69 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
       }
     },
     [active, copies, updateDraft],
+  );
+
+  /**
+   * Receives the dossier from the session's draft. The session id is the draftId, so a retry (a lost
+   * answer, a double key press) returns the same dossier. Then the receipt slip is printed and the session
+   * ends: the display clears and asks the citizen to rate the receipt.
+   */
+  const receive = useCallback(
+    async (documents: ReceivedDocument[]) => {
+      if (!active || !active.view.procedureCode || receiveBusy) return;
+      const session = active;
+      setReceiveBusy(true);
+      try {
+        const answer = await api<ReceiveAnswer>('POST', '/api/dossiers', {
+          procedureCode: session.view.procedureCode,
+          values: session.values,
+          documents,
+          draftId: session.view.id,
+          counterId,
+          unitId: session.view.unitId,
+          ...(session.view.prefillCode ? { prefillCode: session.view.prefillCode } : {}),
+        });
+        setReceived({ answer, label: session.view.label ?? session.template.title });
+        setReceiving(false);
+        setServerErrors(new Map());
+        setMessage({ kind: 'ok', text: `Đã tiếp nhận hồ sơ ${answer.code}` });
+        printUrl(`/api/dossiers/${encodeURIComponent(answer.code)}/receipt.pdf`).catch((e) =>
+          setMessage({
+            kind: 'error',
+            text: `Đã tiếp nhận ${answer.code} nhưng chưa in được giấy tiếp nhận: ${e instanceof Error ? e.message : ''}`,
+          }),
+        );
+        await api('POST', `/api/live/sessions/${session.view.id}/close`, { dossierCode: answer.code });
+        clientRef.current?.forgetSession(session.view.id);
+        setDrafts((ds) => ds.filter((d) => d.view.id !== session.view.id));
+        setActiveId(null);
+        setFocusKey(null);
+        setScan(null);
+        setOffer(null);
+        setPicking(true);
+      } catch (e) {
+        const errs = e instanceof ApiError ? (e.errors ?? []) : [];
+        setMessage({ kind: 'error', text: e instanceof Error ? e.message : 'Không tiếp nhận được' });
+        if (errs.length > 0) {
+          // Back to the form, each message at its field.
+          setServerErrors(new Map(errs.map((x) => [x.path, x.message])));
+          setReceiving(false);
+          const first = errs[0]!.path;
+          setTimeout(
+            () =>
+              formRef.current
+                ?.querySelector<HTMLElement>(
+                  `[data-key="${first}"] input, [data-key="${first}"] [tabindex="0"], [data-key="${first.split(/[.[]/)[0]}"] input`,
+                )
+                ?.focus(),
+            50,
+          );
+        }
+      } finally {
+        setReceiveBusy(false);
+      }
+    },
+    [active, counterId, receiveBusy],
   );
 
   const closeActive = useCallback(async () => {
@@ -483,6 +746,13 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
           e.preventDefault();
           void switchTo(d.view.id);
         }
+      } else if (e.altKey && (e.key === 't' || e.key === 'T')) {
+        e.preventDefault();
+        if (active) setReceiving(true);
+      } else if (e.altKey && (e.key === 'm' || e.key === 'M')) {
+        e.preventDefault();
+        setPicking(true);
+        setTimeout(() => prefillRef.current?.focus(), 30);
       } else if (e.altKey && (e.key === 'k' || e.key === 'K')) {
         e.preventDefault();
         void closeActive();
@@ -499,7 +769,7 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [drafts, switchTo, closeActive, toggleReview, confirm, print]);
+  }, [drafts, switchTo, closeActive, toggleReview, confirm, print, active]);
 
   const linkText =
     link.status === 'online'
@@ -582,10 +852,79 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
       {!ready ? (
         <p className="muted">Đang tải…</p>
       ) : picking || !active ? (
-        <ProcedurePicker choices={choices} onPick={(c) => void startSession(c)} loading={loadingChoices} />
+        <div className="cp-start">
+          {received && (
+            <ReceiptDone
+              answer={received.answer}
+              label={received.label}
+              onReprint={() =>
+                void printUrl(`/api/dossiers/${encodeURIComponent(received.answer.code)}/receipt.pdf`).catch(
+                  (e) => setMessage({ kind: 'error', text: e instanceof Error ? e.message : 'Không in được' }),
+                )
+              }
+            />
+          )}
+          <form
+            className="cp-prefill panel"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void openPrefill(prefillCode);
+            }}
+          >
+            <label htmlFor="cp-prefill-code">
+              Mở tờ khai khai trước <kbd>Alt+M</kbd>
+            </label>
+            <input
+              id="cp-prefill-code"
+              ref={prefillRef}
+              aria-label="Mã khai trước"
+              placeholder="Mã 8 ký tự (gõ hoặc quét)"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={20}
+              value={prefillCode}
+              onChange={(e) => setPrefillCode(e.target.value.toUpperCase())}
+            />
+            <button type="submit" disabled={prefillBusy || prefillCode.trim().length < 6}>
+              Mở
+            </button>
+          </form>
+          <ProcedurePicker choices={choices} onPick={(c) => void startSession(c)} loading={loadingChoices} />
+        </div>
+      ) : receiving ? (
+        <ReceivePanel
+          key={active.view.id}
+          procedure={procedures.find((p) => p.code === active.view.procedureCode)}
+          printed={active.view.printCount > 0}
+          busy={receiveBusy}
+          onReceive={(docs) => void receive(docs)}
+          onCancel={() => setReceiving(false)}
+        />
       ) : (
         <div className="cp-work">
           <div className="cp-form" ref={formRef}>
+            {scan && (
+              // biome-ignore lint/a11y/noStaticElementInteractions: digits pick the person while the panel has focus.
+              <div ref={scanRef} onKeyDown={onScanKey} className="cp-scan">
+                <CccdScanResult
+                  card={scan.card}
+                  targets={personTargets.map((t) => ({
+                    ...t,
+                    label: scan.filled.includes(t.id) ? `${t.label} ✓` : t.label,
+                  }))}
+                  onFill={(target, card, address) => fillFromCard(target, card, address)}
+                  onDismiss={() => setScan(null)}
+                />
+              </div>
+            )}
+            {offer && (
+              <CitizenOffer
+                offer={offer}
+                current={(sub) => getAt(active.values, `${offer.prefix}.${sub}`)}
+                onTake={takeOffer}
+                onDismiss={() => setOffer(null)}
+              />
+            )}
             <div className="cp-form-head">
               <strong>{active.view.label ?? active.template.title}</strong>
               {active.view.review && <span className="badge">Công dân đang xem lại</span>}
@@ -596,6 +935,8 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
               sections={sections}
               values={active.values}
               errors={errors}
+              serverErrors={serverErrors}
+              notes={notes}
               onChange={setValue}
               onFocusField={onFocusField}
               onCopy={copyPerson}
@@ -632,6 +973,9 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
             </button>
             <button type="button" className="primary" onClick={() => void print()}>
               In <kbd>F9</kbd>
+            </button>
+            <button type="button" className="primary" onClick={() => setReceiving(true)}>
+              Tiếp nhận hồ sơ <kbd>Alt+T</kbd>
             </button>
             <button type="button" className="danger" onClick={() => void closeActive()}>
               Kết thúc <kbd>Alt+K</kbd>

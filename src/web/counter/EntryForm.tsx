@@ -1,9 +1,11 @@
 import { type KeyboardEvent, type ReactNode, useState } from 'react';
+import type { AddressValue } from '../../core/api/addresses.ts';
 import { ETHNIC_GROUPS } from '../../core/forms/ethnic-groups.ts';
 import { type FieldDef, type FormTemplate, templateFields } from '../../core/forms/FormTemplate.ts';
 import { FIELD_TYPE_SPECS, IDENTITY_DOCUMENT_KINDS } from '../../core/forms/field-types.ts';
 import { getAt } from '../../core/forms/value-path.ts';
 import { foldVietnamese } from '../../core/text/fold.ts';
+import { AddressInput, formatAddress } from '../scan/AddressInput.tsx';
 import type { FormSection } from './form-order.ts';
 
 export interface EntryFormProps {
@@ -12,6 +14,10 @@ export interface EntryFormProps {
   values: Record<string, unknown>;
   /** Validation messages by value path (draft validation: type errors only). */
   errors: Map<string, string>;
+  /** Messages the server gave when receiving (shown at once, without waiting for the field to be left). */
+  serverErrors?: Map<string, string>;
+  /** A line under a field, by field key: e.g. the address as printed on a scanned card. */
+  notes?: Map<string, string>;
   onChange(path: string, value: unknown): void;
   onFocusField(key: string | null): void;
   onCopy(from: string, to: string): void;
@@ -219,6 +225,27 @@ function Widget(props: {
         </div>
       );
     }
+    case 'address': {
+      const v: AddressValue =
+        typeof value === 'string'
+          ? { detail: value, text: value }
+          : typeof value === 'object' && value !== null
+            ? (value as AddressValue)
+            : {};
+      return (
+        <div className="ef-address" onFocus={focus}>
+          <AddressInput
+            id={id}
+            value={v}
+            onChange={(next) => {
+              // Without a chosen commune the text is what was typed in the detail box.
+              const text = next.commune ? formatAddress(next) : (next.detail ?? '');
+              props.onChange(path, text ? { ...next, text } : null);
+            }}
+          />
+        </div>
+      );
+    }
     case 'placeAndDate':
       return (
         <div className="ef-parts">
@@ -313,8 +340,11 @@ export function EntryForm(props: EntryFormProps) {
             </legend>
           )}
           {s.fields.map((f) => {
-            const err = errorFor(props.errors, f.key);
-            const show = err && (touched.has(f.key) || f.type === 'date' || f.type === 'idNumber');
+            const serverErr = props.serverErrors ? errorFor(props.serverErrors, f.key) : undefined;
+            const err = serverErr ?? errorFor(props.errors, f.key);
+            const show =
+              err && (serverErr || touched.has(f.key) || f.type === 'date' || f.type === 'idNumber');
+            const note = props.notes?.get(f.key);
             return (
               // biome-ignore lint/a11y/noStaticElementInteractions: blur bubbles up from the field's own controls.
               <div
@@ -335,6 +365,7 @@ export function EntryForm(props: EntryFormProps) {
                   onChange={props.onChange}
                   onFocusField={props.onFocusField}
                 />
+                {note ? <span className="ef-note muted">{note}</span> : null}
                 {show ? (
                   <span className="field-error" role="alert">
                     {err}

@@ -9,8 +9,8 @@ import { documentCss } from '../../core/document/document-css.ts';
 import type { FormTemplate } from '../../core/forms/FormTemplate.ts';
 import { validateValues } from '../../core/forms/validate-values.ts';
 import { setAt } from '../../core/forms/value-path.ts';
-import type { DisplaySession, ToDisplay } from '../../core/live/live-messages.ts';
-import { CLOSE_CODES, LIVE_WS_PATH } from '../../core/live/live-messages.ts';
+import type { DisplayRatingAsk, DisplaySession, ToDisplay } from '../../core/live/live-messages.ts';
+import { CLOSE_CODES, DISPLAY_RATING_PATH, LIVE_WS_PATH } from '../../core/live/live-messages.ts';
 import { blockHtml, splitPages } from './render-doc-html.ts';
 import './display.css';
 
@@ -50,7 +50,110 @@ function setStatus(s: string): void {
   if (el) el.textContent = s;
 }
 
+/** The satisfaction question on screen, if any; the citizen has this long to answer before it goes. */
+const RATING_TIMEOUT_MS = 60_000;
+const REASONS_TIMEOUT_MS = 30_000;
+const THANKS_MS = 6_000;
+let rating: { ask: DisplayRatingAsk; timer: ReturnType<typeof setTimeout> | undefined } | null = null;
+/** Dossiers this screen has already asked about (answered or timed out): a re-sent snapshot does not ask again. */
+const asked = new Set<string>();
+let token = '';
+
+function endRating(): void {
+  if (rating) clearTimeout(rating.timer);
+  rating = null;
+}
+
+function ratingTimer(ms: number, then: () => void): void {
+  if (!rating) return;
+  clearTimeout(rating.timer);
+  rating.timer = setTimeout(then, ms);
+}
+
+function button(cls: string, text: string, onTap: () => void): HTMLButtonElement {
+  const b = h('button', cls, text) as HTMLButtonElement;
+  b.type = 'button';
+  b.addEventListener('click', onTap);
+  return b;
+}
+
+function showRating(ask: DisplayRatingAsk): void {
+  endRating();
+  live = null;
+  rendered = null;
+  rating = { ask, timer: undefined };
+  asked.add(ask.dossierCode);
+  root.replaceChildren();
+  const box = h('main', 'dp-rate');
+  box.setAttribute('aria-label', 'Đánh giá mức độ hài lòng');
+  if (unitName) box.append(h('div', 'dp-unit', unitName));
+  box.append(h('h1', 'dp-rate-q', ask.question));
+  const row = h('div', 'dp-rate-options');
+  for (const o of ask.options) {
+    row.append(
+      button(`dp-rate-btn r-${o.value}`, o.label, () => {
+        if (o.value === 'unsatisfied' && ask.reasons.length > 0) showReasons(ask, o.value);
+        else void sendRating(ask, o.value, []);
+      }),
+    );
+  }
+  box.append(row, h('p', 'dp-help', 'Xin chạm vào một ô. Mỗi hồ sơ chỉ đánh giá một lần.'));
+  root.append(box, h('div', 'dp-status', status));
+  ratingTimer(RATING_TIMEOUT_MS, () => showThanks('Cảm ơn ông/bà đã đến làm thủ tục.'));
+}
+
+function showReasons(ask: DisplayRatingAsk, value: string): void {
+  const chosen = new Set<string>();
+  root.replaceChildren();
+  const box = h('main', 'dp-rate');
+  box.append(h('h1', 'dp-rate-q', 'Xin ông/bà cho biết điều chưa hài lòng (có thể chọn nhiều, hoặc bỏ qua)'));
+  const row = h('div', 'dp-rate-reasons');
+  for (const r of ask.reasons) {
+    const b = button('dp-reason', r.label, () => {
+      if (chosen.has(r.value)) chosen.delete(r.value);
+      else chosen.add(r.value);
+      b.setAttribute('aria-pressed', String(chosen.has(r.value)));
+    });
+    b.setAttribute('aria-pressed', 'false');
+    row.append(b);
+  }
+  const send = () => void sendRating(ask, value, [...chosen]);
+  box.append(row, button('dp-rate-btn r-send', 'Gửi đánh giá', send));
+  root.append(box, h('div', 'dp-status', status));
+  // The rating itself counts even if no reason is picked in time.
+  ratingTimer(REASONS_TIMEOUT_MS, send);
+}
+
+async function sendRating(ask: DisplayRatingAsk, value: string, reasons: string[]): Promise<void> {
+  if (!rating || rating.ask !== ask) return;
+  clearTimeout(rating.timer);
+  try {
+    await fetch(DISPLAY_RATING_PATH, {
+      method: 'POST',
+      credentials: 'omit',
+      headers: { 'content-type': 'application/json', 'x-display-token': token },
+      body: JSON.stringify({ dossierCode: ask.dossierCode, rating: value, reasons }),
+    });
+  } catch {
+    // The citizen is thanked either way; a lost rating is not worth keeping them at the desk.
+  }
+  showThanks('Cảm ơn ông/bà đã đánh giá!');
+}
+
+function showThanks(text: string): void {
+  if (!rating) return;
+  root.replaceChildren();
+  const box = h('main', 'dp-rate');
+  box.append(h('div', 'dp-welcome', text));
+  root.append(box);
+  ratingTimer(THANKS_MS, () => {
+    endRating();
+    showIdle();
+  });
+}
+
 function showIdle(code?: { code: string; expiresAt: string }): void {
+  endRating();
   live = null;
   rendered = null;
   lastScrolledFocus = null;
@@ -85,6 +188,7 @@ function buildDoc(l: Live): DocumentModel {
 
 function showSession(): void {
   if (!live) return;
+  endRating();
   root.replaceChildren();
   const bar = h('div', 'dp-bar');
   bar.append(h('span', '', unitName), h('span', '', counterName));
@@ -170,7 +274,9 @@ function onMessage(m: ToDisplay): void {
       unitName = m.unitName;
       counterName = m.counterName;
       if (!m.session || !m.template) {
-        showIdle();
+        if (m.rating && !asked.has(m.rating.dossierCode)) showRating(m.rating);
+        // A question (or its thanks) on screen stays while nothing else is shown.
+        else if (!rating) showIdle();
         return;
       }
       const same = live?.session.id === m.session.id;
@@ -209,7 +315,7 @@ function onMessage(m: ToDisplay): void {
       return;
     case 'idle':
       // At once, not on the next frame: the next citizen must not see the previous one's data.
-      showIdle();
+      if (!rating) showIdle();
       return;
     case 'revoked':
       localStorage.removeItem(TOKEN_KEY);
@@ -242,7 +348,6 @@ async function displayToken(): Promise<string> {
 }
 
 async function connect(): Promise<void> {
-  let token: string;
   try {
     token = await displayToken();
   } catch {

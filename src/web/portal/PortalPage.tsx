@@ -13,6 +13,7 @@ import { formSections } from '../counter/form-order.ts';
 import { ApiError, api } from '../ui/api.ts';
 import { navigate } from '../ui/router.ts';
 import { useApi } from '../ui/useApi.ts';
+import { AttachPhotos } from './AttachPhotos.tsx';
 import { CardScan } from './CardScan.tsx';
 import { cardToPerson } from './card-to-person.ts';
 import './portal.css';
@@ -232,6 +233,7 @@ function FillForm(props: { code: string; unit: PublicUnit }) {
           </p>
         )}
         <img src={finished.qr} alt={`Mã QR của ${finished.code}`} width={220} height={220} />
+        {finished.mode === 'online' && <AttachPhotos code={finished.code} secret={finished.secret} />}
         {finished.mode === 'online' && (
           <p>
             <a

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { RATING_LABELS, RATING_REASONS, type Rating, type RatingReason } from '../../core/api/portal.ts';
+import { AttachPhotos } from '../portal/AttachPhotos.tsx';
 import { ApiError, api } from '../ui/api.ts';
 
 interface Details {
@@ -76,6 +77,7 @@ export function SecretDetails(props: { code: string; secret: string }) {
             <button type="button" disabled={!note.trim()} onClick={() => void answer()}>
               Gửi bổ sung
             </button>
+            <AttachPhotos code={props.code} secret={props.secret} />
           </div>
         ))}
     </section>

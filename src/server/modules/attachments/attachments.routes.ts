@@ -1,12 +1,14 @@
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AttachmentKind, MAX_ATTACHMENT_BYTES } from '../../../core/api/attachments.ts';
 import { DOSSIER_CODE_PATTERN } from '../../../core/dossier/dossier-code.ts';
 import { HttpError, notFound, parseInput } from '../../http/errors.ts';
+import { enforceRateLimit } from '../../http/rate-limit.ts';
 import type { AuthContext } from '../../types.ts';
 import { requireAuth, requireRole } from '../auth/auth.guard.ts';
 import { canSeeUnit } from '../auth/auth.service.ts';
+import { hashToken, safeEqual } from '../auth/tokens.ts';
 import type { DossierRow } from '../dossiers/dossiers.service.ts';
 import { addAttachment, cleanFileName, listAttachments } from './attachments.service.ts';
 import { openStoredFile } from './file-store.ts';
@@ -28,6 +30,33 @@ function uploadError(err: unknown): HttpError | null {
     return new HttpError(415, 'Vui lòng gửi tệp dạng multipart/form-data', 'file');
   return null;
 }
+
+/** Reads the one file and the text fields of a multipart upload; upload limits become Vietnamese 4xx. */
+async function readUpload(
+  request: FastifyRequest,
+): Promise<{ file?: { name: string; bytes: Buffer }; fields: Record<string, unknown> }> {
+  if (!request.isMultipart()) throw new HttpError(415, 'Vui lòng gửi tệp dạng multipart/form-data', 'file');
+  const fields: Record<string, unknown> = {};
+  let file: { name: string; bytes: Buffer } | undefined;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') file = { name: cleanFileName(part.filename), bytes: await part.toBuffer() };
+      else fields[part.fieldname] = part.value;
+    }
+  } catch (err) {
+    throw uploadError(err) ?? err;
+  }
+  return file ? { file, fields } : { fields };
+}
+
+function attachmentErrorToHttp(error: 'empty' | 'unsupported_type'): HttpError {
+  if (error === 'empty') return new HttpError(422, 'Tệp rỗng, vui lòng chọn lại', 'file');
+  return new HttpError(415, 'Chỉ nhận tệp PDF, JPEG hoặc PNG (nội dung tệp không đúng định dạng)', 'file');
+}
+
+const PUBLIC_UPLOAD_LIMIT = { bucket: 'public-upload', max: 20, windowSeconds: 600 };
+/** States in which the citizen may still add papers to an online dossier. */
+const OPEN_FOR_CITIZEN = new Set(['new', 'supplement_requested']);
 
 export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db.kysely;
@@ -56,21 +85,9 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
       const { code } = parseInput(CodeParams, request.params);
       const dossier = await visibleDossier(auth, code);
       requireRole(request, 'officer', 'processor', 'admin');
-      if (!request.isMultipart())
-        throw new HttpError(415, 'Vui lòng gửi tệp dạng multipart/form-data', 'file');
-      let kindRaw: unknown = 'document';
-      let file: { name: string; bytes: Buffer } | undefined;
-      try {
-        for await (const part of request.parts()) {
-          if (part.type === 'file') {
-            file = { name: cleanFileName(part.filename), bytes: await part.toBuffer() };
-          } else if (part.fieldname === 'kind') {
-            kindRaw = part.value;
-          }
-        }
-      } catch (err) {
-        throw uploadError(err) ?? err;
-      }
+      const upload = await readUpload(request);
+      const file = upload.file;
+      const kindRaw = upload.fields.kind ?? 'document';
       const kind = parseInput(z.object({ kind: AttachmentKind }), { kind: kindRaw }).kind;
       if (!file) throw new HttpError(422, 'Vui lòng chọn tệp cần đính kèm', 'file');
       const result = await addAttachment(
@@ -79,14 +96,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
         { dossier, kind, fileName: file.name, bytes: file.bytes },
         { userId: auth.user.id, fullName: auth.user.fullName, ip: request.ip },
       );
-      if ('error' in result) {
-        if (result.error === 'empty') throw new HttpError(422, 'Tệp rỗng, vui lòng chọn lại', 'file');
-        throw new HttpError(
-          415,
-          'Chỉ nhận tệp PDF, JPEG hoặc PNG (nội dung tệp không đúng định dạng)',
-          'file',
-        );
-      }
+      if ('error' in result) throw attachmentErrorToHttp(result.error);
       return reply.status(201).send(result);
     },
   );
@@ -128,6 +138,43 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
         )
         .header('cache-control', 'private, no-store')
         .send(stream);
+    },
+  );
+
+  app.post(
+    '/api/public/dossiers/:code/attachments',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Công dân đính kèm ảnh giấy tờ cho hồ sơ trực tuyến (cần mã bí mật)',
+      },
+    },
+    async (request, reply) => {
+      await enforceRateLimit(db, request, PUBLIC_UPLOAD_LIMIT);
+      const { code } = parseInput(CodeParams, request.params);
+      const upload = await readUpload(request);
+      const secret = typeof upload.fields.secret === 'string' ? upload.fields.secret : '';
+      const dossier = await db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirst();
+      // A wrong secret answers like an unknown code, so nothing about other dossiers leaks.
+      if (
+        !dossier?.public_secret_hash ||
+        !secret ||
+        !safeEqual(hashToken(secret), dossier.public_secret_hash)
+      ) {
+        throw notFound('Không tìm thấy hồ sơ với mã và mã bí mật này');
+      }
+      if (!OPEN_FOR_CITIZEN.has(dossier.status)) {
+        throw new HttpError(409, 'Hồ sơ không còn nhận thêm giấy tờ từ công dân');
+      }
+      if (!upload.file) throw new HttpError(422, 'Vui lòng chọn tệp cần đính kèm', 'file');
+      const result = await addAttachment(
+        db,
+        dataDir,
+        { dossier, kind: 'document', fileName: upload.file.name, bytes: upload.file.bytes },
+        { userId: null, fullName: null, ip: request.ip },
+      );
+      if ('error' in result) throw attachmentErrorToHttp(result.error);
+      return reply.status(201).send({ id: result.id, fileName: result.fileName, size: result.size });
     },
   );
 }

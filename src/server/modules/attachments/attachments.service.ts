@@ -33,7 +33,7 @@ export async function addAttachment(
   db: Kysely<Database>,
   dataDir: string,
   input: { dossier: DossierRow; kind: AttachmentKind; fileName: string; bytes: Buffer },
-  actor: { userId: number; fullName: string; ip: string },
+  actor: { userId: number | null; fullName: string | null; ip: string },
 ): Promise<AddAttachmentResult> {
   if (input.bytes.length === 0) return { error: 'empty' };
   const mime = detectFileType(input.bytes);

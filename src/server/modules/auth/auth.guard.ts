@@ -19,7 +19,8 @@ function bearerToken(request: FastifyRequest): string | undefined {
 export function installAuth(app: FastifyInstance): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    // Public endpoints never act on a session, so a browser's cookie is neither read nor CSRF-checked there.
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/public/')) return;
     const bearer = bearerToken(request);
     const cookie = request.cookies[SESSION_COOKIE];
     const token = bearer ?? cookie;

@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import type { DisplaySession, ToDisplay } from '../../../core/live/live-messages.ts';
 import { CLOSE_CODES } from '../../../core/live/live-messages.ts';
 import type { Database } from '../../db/schema.ts';
+import { pendingRating } from './live.intake.ts';
 import { renewCode } from './live.pairing.ts';
 import { shownSessionOf } from './live.service.ts';
 import type { LiveDisplayRow } from './live.tables.ts';
@@ -49,13 +50,19 @@ export async function displaySnapshot(
       }
     }
   }
-  return {
+  const snap: Extract<ToDisplay, { t: 'snapshot' }> = {
     t: 'snapshot',
     unitName: counter?.unitName ?? '',
     counterName: counter?.counterName ?? '',
     session,
     template: session ? template : null,
   };
+  // Between citizens, the one just served is asked how it went.
+  if (!session) {
+    const rating = await pendingRating(db, counterId);
+    if (rating) snap.rating = rating;
+  }
+  return snap;
 }
 
 interface DisplayConn {

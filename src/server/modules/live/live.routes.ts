@@ -3,7 +3,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import {
+  CloseSessionInput,
+  DisplayRatingInput,
   KioskInput,
+  OpenPrefillInput,
   OpenSessionInput,
   PairInput,
   PatchBatchInput,
@@ -13,6 +16,7 @@ import {
 } from '../../../core/api/live.ts';
 import {
   CLOSE_CODES,
+  DISPLAY_RATING_PATH,
   type FromOfficer,
   LIVE_WS_PATH,
   type ToOfficer,
@@ -24,6 +28,7 @@ import { canSeeUnit } from '../auth/auth.service.ts';
 import { documentFor } from '../templates/document-output.ts';
 import { liveErrorToHttp } from './live.errors.ts';
 import { displaySnapshot, LiveHub } from './live.hub.ts';
+import { openFromPrefill, rateFromDisplay } from './live.intake.ts';
 import {
   createDisplay,
   createKiosk,
@@ -263,6 +268,20 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  app.post(
+    DISPLAY_RATING_PATH,
+    { schema: { tags, summary: 'Công dân đánh giá việc tiếp nhận trên màn hình của quầy' } },
+    async (request, reply) => {
+      const token = request.headers[DISPLAY_TOKEN_HEADER];
+      const display = typeof token === 'string' ? await findDisplayByToken(db, token) : undefined;
+      if (!display) throw unauthorized('Màn hình chưa được ghép nối hoặc đã bị thu hồi');
+      const input = parseInput(DisplayRatingInput, request.body);
+      const r = await rateFromDisplay(db, display, input, request.ip);
+      if ('error' in r) throw liveErrorToHttp(r);
+      return reply.status(201).send(r);
+    },
+  );
+
   // ---------- pairing and revocation ----------
 
   app.post(
@@ -365,6 +384,18 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  app.post(
+    '/api/live/sessions/from-prefill',
+    { schema: { tags, summary: 'Mở tờ khai công dân đã khai trước (theo mã) thành phiên tại quầy' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const input = parseInput(OpenPrefillInput, request.body);
+      const r = await openFromPrefill(db, bus, actor, input);
+      if ('error' in r) throw liveErrorToHttp(r);
+      return reply.status(201).send(r);
+    },
+  );
+
   app.get(
     '/api/live/sessions',
     { schema: { tags, summary: 'Các phiên đang mở của tôi tại quầy' } },
@@ -449,7 +480,8 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const actor = actorOf(request);
       const { id } = parseInput(IdParams, request.params);
-      const r = await closeSession(db, bus, actor, id);
+      const { dossierCode } = parseInput(CloseSessionInput, request.body ?? {});
+      const r = await closeSession(db, bus, actor, id, dossierCode);
       if (isLiveError(r)) throw liveErrorToHttp(r);
       patches.forget(id);
       return r;

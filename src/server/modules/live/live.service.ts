@@ -7,6 +7,7 @@ import type { DatabaseKind } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuthContext } from '../../types.ts';
 import { canSeeUnit } from '../auth/auth.service.ts';
+import '../dossiers/dossiers.tables.ts';
 import { recordEvent } from '../events/events.repo.ts';
 import { DraftWriter } from './live.draft-writer.ts';
 import type { LiveSessionRow } from './live.tables.ts';
@@ -19,7 +20,8 @@ export type LiveError =
   | { error: 'session_not_found' }
   | { error: 'session_closed' }
   | { error: 'bad_path'; path: string }
-  | { error: 'too_large' };
+  | { error: 'too_large' }
+  | { error: 'dossier_not_found' };
 
 export function isLiveError(x: unknown): x is LiveError {
   return typeof x === 'object' && x !== null && 'error' in x;
@@ -56,6 +58,7 @@ export function toSessionView(r: LiveSessionRow, shownSessionId: string | null):
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     closedAt: r.closed_at,
+    prefillCode: r.prefill_code,
   };
 }
 
@@ -82,7 +85,7 @@ async function setShown(db: Kysely<Database>, counterId: number, sessionId: stri
 }
 
 /** A counter the actor may work at: an officer (or admin) who can see its unit. */
-async function usableCounter(db: Kysely<Database>, actor: Actor, counterId: number) {
+export async function usableCounter(db: Kysely<Database>, actor: Actor, counterId: number) {
   const counter = await findCounterRow(db, counterId);
   if (counter?.active !== 1 || !canSeeUnit(actor.auth.scope, counter.unit_id)) return undefined;
   return counter;
@@ -100,6 +103,12 @@ export async function findOwnSession(
   return row;
 }
 
+/** What a session may start with: the values and the code of a citizen's online prefill. */
+export interface SessionStart {
+  values: Record<string, unknown>;
+  prefillCode: string;
+}
+
 /**
  * Starts a session for the next citizen and shows it on the counter's display.
  * Fails with counter_not_found or template_not_found.
@@ -109,6 +118,7 @@ export async function openSession(
   bus: LiveBus,
   actor: Actor,
   input: OpenSessionInput,
+  start?: SessionStart,
 ): Promise<LiveSessionView | LiveError> {
   const counter = await usableCounter(db, actor, input.counterId);
   if (!counter) return { error: 'counter_not_found' };
@@ -127,7 +137,8 @@ export async function openSession(
         template_version: template.version,
         procedure_code: input.procedureCode,
         label: input.label,
-        values_json: '{}',
+        values_json: start ? JSON.stringify(start.values) : '{}',
+        prefill_code: start?.prefillCode ?? null,
         focus: null,
         status: 'open',
         confirmed_at: null,
@@ -145,7 +156,12 @@ export async function openSession(
       entityId: inserted.id,
       action: 'open',
       toState: 'open',
-      data: { counterId: counter.id, templateId: template.id, templateVersion: template.version },
+      data: {
+        counterId: counter.id,
+        templateId: template.id,
+        templateVersion: template.version,
+        prefillCode: start?.prefillCode ?? null,
+      },
       ip: actor.ip,
     });
     return inserted;
@@ -282,15 +298,30 @@ export async function recordPrint(
   });
 }
 
-/** Ends a session: the display clears at once; the draft is kept for the retention period. */
+/**
+ * Ends a session: the display clears at once; the draft is kept for the retention period. With
+ * `dossierCode` (the dossier received from this session's draft) the event records it, and the display
+ * then asks the citizen to rate the receipt. Fails with session_not_found, or dossier_not_found when the
+ * dossier was not made from this session.
+ */
 export async function closeSession(
   db: Kysely<Database>,
   bus: LiveBus,
   actor: Actor,
   id: string,
+  dossierCode?: string,
 ): Promise<LiveSessionView | LiveError> {
   const row = await findOwnSession(db, actor, id);
   if (!row) return { error: 'session_not_found' };
+  if (dossierCode !== undefined) {
+    const d = await db
+      .selectFrom('dossiers')
+      .select('id')
+      .where('code', '=', dossierCode)
+      .where('draft_id', '=', id)
+      .executeTakeFirst();
+    if (!d) return { error: 'dossier_not_found' };
+  }
   if (row.status !== 'open') return toSessionView(row, null);
   const now = new Date().toISOString();
   const { updated, wasShown } = await db.transaction().execute(async (trx) => {
@@ -310,6 +341,7 @@ export async function closeSession(
       action: 'close',
       fromState: 'open',
       toState: 'closed',
+      ...(dossierCode ? { data: { dossierCode } } : {}),
       ip: actor.ip,
     });
     return { updated: u, wasShown: shown };

@@ -21,6 +21,8 @@ export interface LiveSessionTable {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  /** The citizen's online prefill this session was opened from (marked used when the dossier is received). */
+  prefill_code: string | null;
 }
 
 export interface LiveCounterTable {
