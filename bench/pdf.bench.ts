@@ -65,7 +65,7 @@ export async function run(): Promise<BenchResults> {
     await browser.close();
   }
   console.log(
-    '\n| template | pdfmake median ms | p95 | chromium median ms | p95 | speed-up | pdf size |\n|---|---|---|---|---|---|---|',
+    '\n| template | PDF median ms | p95 | chromium median ms | p95 | speed-up | pdf size |\n|---|---|---|---|---|---|---|',
   );
   for (const r of rows) {
     console.log(

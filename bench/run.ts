@@ -3,7 +3,7 @@
  * Each suite is a module `bench/<name>.bench.ts` exporting `run(): Promise<BenchResults>`;
  * a suite compares against a baseline measured in the same run, because the machines are shared and noisy.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchResults } from './bench-types.ts';
@@ -35,4 +35,8 @@ console.log('\n| measure | value | unit | baseline |\n|---|---|---|---|');
 for (const [name, r] of Object.entries(results)) {
   console.log(`| ${name} | ${r.value} | ${r.unit} | ${r.baseline ?? ''} |`);
 }
-writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+// Running some suites by name keeps the other suites' last figures.
+const file = join(benchDir, 'results.json');
+const previous: BenchResults =
+  only.length > 0 && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BenchResults) : {};
+writeFileSync(file, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);

@@ -34,6 +34,12 @@ const app = await buildApp({
 if (prepared.migrations.length > 0) app.log.info({ migrations: prepared.migrations }, 'migrations applied');
 if (prepared.templatesAdded > 0) app.log.info({ added: prepared.templatesAdded }, 'templates stored');
 for (const e of prepared.templateErrors) app.log.error(e, 'template file skipped');
+for (const t of prepared.templatesNeedingVersion) {
+  app.log.warn(
+    { template: t },
+    'template file changed but its version was not raised; the stored version is kept',
+  );
+}
 if (prepared.proceduresSkipped.length > 0)
   app.log.warn({ skipped: prepared.proceduresSkipped }, 'procedures without a template');
 

@@ -140,8 +140,12 @@ export async function startKhaiSinh(counter: Page): Promise<void> {
   await counter.getByRole('form', { name: 'Nhập tờ khai' }).waitFor();
 }
 
-/** Types one entry the way an officer does: click into the box, type key by key. */
-export async function typeEntry(counter: Page, e: Entry, delayMs = 0): Promise<void> {
+/**
+ * Types one entry the way an officer does: click into the box, type key by key. Keys closer than about
+ * 35 ms are what a USB card scanner sends, and the counter takes such a burst for a scan, so a person's
+ * typing is simulated at 40 ms a key.
+ */
+export async function typeEntry(counter: Page, e: Entry, delayMs = 40): Promise<void> {
   if ('key' in e) {
     const group = counter.getByRole('radiogroup', { name: e.label, exact: true });
     await group.focus();

@@ -7,6 +7,8 @@ export interface PrepareReport {
   migrations: string[];
   templatesAdded: number;
   templateErrors: { file: string; path: string; message: string }[];
+  /** Template files edited without raising their version: not applied. */
+  templatesNeedingVersion: string[];
   proceduresAdded: number;
   proceduresSkipped: string[];
 }
@@ -20,6 +22,7 @@ export async function prepareDatabase(db: Db): Promise<PrepareReport> {
     migrations,
     templatesAdded: templates.added,
     templateErrors: templates.errors,
+    templatesNeedingVersion: templates.unchangedVersions,
     proceduresAdded: procedures.added,
     proceduresSkipped: procedures.skipped,
   };

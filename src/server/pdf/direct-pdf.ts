@@ -153,7 +153,7 @@ class Layout {
     return { runs: [], height: this.lineHeight(size), ascent: (this.fonts.normal.ascender / 1000) * size };
   }
 
-  /** Greedy line breaking of spans into lines of `width`, aligned; `x` of runs is relative to the box. */
+  /** Spans broken into lines of `width` as pdfmake breaks them, aligned; `x` of runs is relative to the box. */
   text(spans: readonly Span[], width: number, st: TextStyle): Line[] {
     interface Piece {
       font: PdfkitFontLike;
@@ -161,8 +161,11 @@ class Layout {
       width: number;
       /** Width of its trailing spaces, not counted at the end of a line. */
       trail: number;
+      /** Width of its leading spaces (minus the indent, for a paragraph's first piece). */
+      lead?: number;
       box?: 'checked' | 'unchecked';
       newline?: true;
+      glueNext?: boolean;
     }
     const pieces: Piece[] = [];
     for (const s of spans) {
@@ -185,66 +188,125 @@ class Layout {
       }
     }
 
-    const lines: { pieces: Piece[]; forced: boolean }[] = [];
-    let cur: Piece[] = [];
-    let used = 0;
-    const avail = () => width - (lines.length === 0 ? (st.indent ?? 0) : 0);
-    const push = (forced: boolean) => {
-      lines.push({ pieces: cur, forced });
-      cur = [];
-      used = 0;
-    };
     // Break opportunities as pdfmake finds them (Unicode line breaking): after a space, never inside
     // a word that spans two runs ("(" + value), never before closing punctuation or a dotted blank
-    // even after a space. A word longer than a whole line stays whole and overflows, as with pdfmake
-    // (pdftotext would otherwise read it as two words).
-    const groups: Piece[][] = [];
-    for (const p of pieces) {
-      const prev = groups[groups.length - 1];
-      const last = prev?.[prev.length - 1];
-      const glued =
-        last !== undefined &&
-        !last.newline &&
+    // even after a space. Such a piece is glued to the next one.
+    for (const [i, p] of pieces.entries()) {
+      const next = pieces[i + 1];
+      p.glueNext =
+        next !== undefined &&
         !p.newline &&
-        (last.trail === 0 || /^[.,:;!?)\]}…]/.test(p.text));
-      if (glued && prev) prev.push(p);
-      else groups.push([p]);
+        !next.newline &&
+        (p.trail === 0 || /^[.,:;!?)\]}…]/.test(next.text));
+      const lead = /^ +/.exec(p.text)?.[0];
+      p.lead = lead ? p.font.widthOfString(lead, st.size) : 0;
     }
-    for (const g of groups) {
-      if (g[0]?.newline) {
-        push(true);
-        continue;
-      }
-      const w = g.reduce((a, p) => a + p.width, 0);
-      // pdfmake discounts the trailing spaces of every piece of a glued group: same fit test here.
-      const trail = g.reduce((a, p) => a + p.trail, 0);
-      if (cur.length > 0 && used + w - trail > avail() + 0.01) push(false);
-      cur.push(...g);
-      used += w;
-    }
-    if (cur.length > 0 || lines.length === 0) push(true);
+    if (pieces[0] && st.indent) pieces[0].lead = -st.indent;
 
-    return lines.map((l, i): Line => {
-      const first = i === 0 ? (st.indent ?? 0) : 0;
-      const last = l.pieces[l.pieces.length - 1];
-      const natural = l.pieces.reduce((a, p) => a + p.width, 0) - (last?.trail ?? 0);
-      const free = width - first - natural;
-      let x = first;
+    // pdfmake's line filling (LayoutBuilder.buildNextLine, Line), reproduced step for step so that
+    // lines break at the same places: a line is as wide as the text without its last trailing spaces
+    // and without the first piece's leading spaces (or plus the indent of a paragraph's first line);
+    // a glued group must fit whole, its trailing spaces discounted; a piece wider than what is left
+    // of the line is cut between characters.
+    interface BuiltLine {
+      items: { piece: Piece; x: number }[];
+      inlineWidths: number;
+      leadingCut: number;
+      trailingCut: number;
+      last: boolean;
+      forced: boolean;
+    }
+    const measure = (p: Piece, text: string) => (p.box ? p.width : p.font.widthOfString(text, st.size));
+    const queue = [...pieces];
+    const built: BuiltLine[] = [];
+    do {
+      const line: BuiltLine = {
+        items: [],
+        inlineWidths: 0,
+        leadingCut: 0,
+        trailingCut: 0,
+        last: false,
+        forced: false,
+      };
+      const fits = (): boolean => {
+        if (line.items.length === 0) return true;
+        let w = 0;
+        let tc = 0;
+        for (const q of queue) {
+          w += q.width;
+          tc += q.trail;
+          if (!q.glueNext) break;
+        }
+        return line.inlineWidths + w - line.leadingCut - tc <= width;
+      };
+      let force = false;
+      while (queue.length > 0 && (force || fits())) {
+        let p = queue.shift() as Piece;
+        if (p.newline) {
+          line.forced = true;
+          break;
+        }
+        let hard = false;
+        const room = width - (line.inlineWidths - line.leadingCut - line.trailingCut);
+        if (!p.box && p.text.length > 1 && p.width > room) {
+          let lo = 1;
+          let hi = p.text.length;
+          let best = 1;
+          while (lo <= hi) {
+            const mid = Math.floor((lo + hi) / 2);
+            if (measure(p, p.text.slice(0, mid)) <= room) {
+              best = mid;
+              lo = mid + 1;
+            } else hi = mid - 1;
+          }
+          if (best < p.text.length) {
+            const rest = p.text.slice(best);
+            queue.unshift({ ...p, text: rest, width: measure(p, rest) });
+            p = { ...p, text: p.text.slice(0, best), width: measure(p, p.text.slice(0, best)) };
+            hard = true;
+          }
+        }
+        if (line.items.length === 0) line.leadingCut = p.lead ?? 0;
+        line.trailingCut = p.trail;
+        line.items.push({ piece: p, x: line.inlineWidths - line.leadingCut });
+        line.inlineWidths += p.width;
+        force = p.glueNext === true && !hard;
+      }
+      line.last = queue.length === 0;
+      built.push(line);
+    } while (queue.length > 0);
+
+    return built.map((l): Line => {
+      const natural = l.inlineWidths - l.leadingCut - l.trailingCut;
+      const free = width - natural;
+      let offset = 0;
       let gap = 0;
-      if (st.align === 'center') x += free / 2;
-      else if (st.align === 'right') x += free;
-      else if (st.align === 'justify' && !l.forced && l.pieces.length > 1) {
+      if (st.align === 'center') offset = free / 2;
+      else if (st.align === 'right') offset = free;
+      else if (st.align === 'justify' && !l.forced && !l.last && l.items.length > 1) {
         // As pdfmake: the free space is shared by every boundary between pieces, spaces or not.
-        gap = free / (l.pieces.length - 1);
+        gap = free / (l.items.length - 1);
       }
       const runs: Run[] = [];
-      for (const [j, p] of l.pieces.entries()) {
-        const isLast = j === l.pieces.length - 1;
-        const text = isLast ? p.text.trimEnd() : p.text;
-        const prev = runs[runs.length - 1];
-        if (prev && !prev.box && !p.box && prev.font === p.font && gap === 0) prev.text += text;
-        else if (text || p.box) runs.push({ font: p.font, size: st.size, text, x, box: p.box });
-        x += p.width + gap;
+      // Consecutive words after a space shape the same drawn as one run: fewer text operators. A run
+      // carries its spaces, which pdftotext needs to see the words apart.
+      let open: Run | undefined;
+      let prevPiece: Piece | undefined;
+      for (const [j, { piece: p, x }] of l.items.entries()) {
+        const joins =
+          open !== undefined &&
+          !open.box &&
+          !p.box &&
+          open.font === p.font &&
+          gap === 0 &&
+          prevPiece !== undefined &&
+          prevPiece.trail > 0;
+        if (joins && open) open.text += p.text;
+        else if (p.text.trim() || p.box) {
+          open = { font: p.font, size: st.size, text: p.text, x: x + offset + j * gap, box: p.box };
+          runs.push(open);
+        } else open = undefined;
+        prevPiece = p;
       }
       if (runs.length === 0) return this.emptyLine(st.size);
       const ascent = Math.max(...runs.map((r) => (r.font.ascender / 1000) * r.size));
@@ -253,7 +315,7 @@ class Layout {
   }
 }
 
-/** Lines as flow units at `x`, the last one followed by `after` points of space. */
+/** Each line as a flow unit, drawn at `x` within the block. */
 function lineUnits(lines: Line[], x: number): Unit[] {
   return lines.map((line) => ({ height: line.height, draws: [{ kind: 'text', x, y: 0, line }] }));
 }
@@ -261,11 +323,11 @@ function lineUnits(lines: Line[], x: number): Unit[] {
 const space = (h: number): Unit => ({ height: h, draws: [], space: true });
 
 /** Several units drawn as one (for columns, signatures, headers): never split across pages. */
-function stack(units: Unit[], dx = 0): Unit {
+function stack(units: Unit[]): Unit {
   let y = 0;
   const draws: Draw[] = [];
   for (const u of units) {
-    for (const d of u.draws) draws.push(shift(d, dx, y));
+    for (const d of u.draws) draws.push(shift(d, 0, y));
     y += u.height;
   }
   return { height: y, draws };
@@ -423,7 +485,7 @@ function blockUnits(l: Layout, b: DocBlock, width: number): Unit[] {
       let x = 0;
       const cols = b.columns.map((col, i) => {
         const w = ws[i] ?? 0;
-        const unit = stack(col.flatMap((x2) => blockUnits(l, x2, w)));
+        const unit = stack(col.flatMap((inner) => blockUnits(l, inner, w)));
         const at = x;
         x += w + gap;
         return { x: at, unit };

@@ -50,15 +50,30 @@ function parseStored(definition: string): FormTemplate {
 
 /**
  * Stores every template file whose (id, version) is not yet in the database. Returns the load errors
- * (a broken file is skipped, never half-stored) and how many versions were added.
+ * (a broken file is skipped, never half-stored), how many versions were added, and the files that were
+ * edited without raising their version (stored versions never change, so such an edit is not applied).
  */
 export async function syncTemplatesFromDir(
   db: Kysely<Database>,
   dir: string = TEMPLATES_DIR,
-): Promise<{ added: number; errors: TemplateLoadError[] }> {
+): Promise<{ added: number; errors: TemplateLoadError[]; unchangedVersions: string[] }> {
   const { templates, errors } = loadTemplateDir(dir);
-  const existing = await db.selectFrom('form_templates').select(['template_id', 'version']).execute();
+  const existing = await db
+    .selectFrom('form_templates')
+    .select(['template_id', 'version', 'definition', 'source'])
+    .execute();
   const have = new Set(existing.map((r) => cacheKey(r.template_id, r.version)));
+  const storedFile = new Map(
+    existing
+      .filter((r) => r.source === 'file')
+      .map((r) => [cacheKey(r.template_id, r.version), r.definition]),
+  );
+  const unchangedVersions = templates
+    .filter((t) => {
+      const stored = storedFile.get(cacheKey(t.id, t.version));
+      return stored !== undefined && stored !== JSON.stringify(t);
+    })
+    .map((t) => `${t.id}@${t.version}`);
   const now = new Date().toISOString();
   const rows = templates
     .filter((t) => !have.has(cacheKey(t.id, t.version)))
@@ -79,7 +94,7 @@ export async function syncTemplatesFromDir(
       .values(rows)
       .onConflict((oc) => oc.columns(['template_id', 'version']).doNothing())
       .execute();
-  return { added: rows.length, errors };
+  return { added: rows.length, errors, unchangedVersions };
 }
 
 /** The latest version of each template. */

@@ -1,8 +1,17 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfToText } from '../../pdf/pdf-text.ts';
 import { sampleValues } from '../../test/samples.ts';
-import { type ApiClient, DB_KINDS, setupTestCase, type TestCase } from '../../test/setup-test-case.ts';
-import { syncTemplatesFromDir } from './template-store.ts';
+import {
+  type ApiClient,
+  createTestDatabase,
+  DB_KINDS,
+  setupTestCase,
+  type TestCase,
+} from '../../test/setup-test-case.ts';
+import { findTemplate, syncTemplatesFromDir } from './template-store.ts';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -382,5 +391,27 @@ describe.each(DB_KINDS)('templates API (%s)', (kind) => {
       expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
       expect(results.map((r) => r.body.version).sort()).toEqual([2, 3, 4, 5]);
     });
+  });
+});
+
+describe('syncing template files', () => {
+  it('reports a file edited without raising its version, and keeps the stored version', async () => {
+    const database = await createTestDatabase('sqlite');
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'kv-tpl-'));
+      mkdirSync(join(dir, 'ho-tich'));
+      const original = JSON.parse(readFileSync('templates/ho-tich/khai-tu.json', 'utf8'));
+      // The shared test database already holds the shipped khai-tu; an edited copy with the same version.
+      writeFileSync(
+        join(dir, 'ho-tich', 'khai-tu.json'),
+        JSON.stringify({ ...original, title: `${original.title} (sửa)` }),
+      );
+      const result = await syncTemplatesFromDir(database.db.kysely, dir);
+      expect(result.added).toBe(0);
+      expect(result.unchangedVersions).toEqual([`khai-tu@${original.version}`]);
+      expect((await findTemplate(database.db.kysely, 'khai-tu'))?.title).toBe(original.title);
+    } finally {
+      await database.drop();
+    }
   });
 });
