@@ -179,29 +179,7 @@ export async function dossierRoutes(app: FastifyInstance): Promise<void> {
       const auth = requireAuth(request);
       const { code } = parseInput(CodeParams, request.params);
       await visibleDossier(auth, code);
-      const rows = await db
-        .selectFrom('events')
-        .leftJoin('users', 'users.id', 'events.actor_user_id')
-        .select([
-          'events.at',
-          'events.action',
-          'events.from_state',
-          'events.to_state',
-          'events.data',
-          'users.full_name',
-        ])
-        .where('entity_type', '=', 'dossier')
-        .where('entity_id', '=', code)
-        .orderBy('events.id')
-        .execute();
-      return rows.map((r) => ({
-        at: r.at,
-        action: r.action,
-        fromState: r.from_state,
-        toState: r.to_state,
-        actor: r.full_name,
-        data: r.data ? JSON.parse(r.data) : null,
-      }));
+      return (await dossierEvents(db, code)).map(({ actorRole: _role, ...e }) => e);
     },
   );
 

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { RatingInput, RatingStage, SubmissionInput } from '../../../core/api/portal.ts';
-import { CHANNEL_INFO, type Channel, type DossierStatus, STATUS_INFO } from '../../../core/dossier/states.ts';
+import { type DossierStatus, STATUS_INFO } from '../../../core/dossier/states.ts';
 import { matchesQuery } from '../../../core/text/fold.ts';
 import { HttpError, notFound, parseInput } from '../../http/errors.ts';
 import { enforceRateLimit } from '../../http/rate-limit.ts';
@@ -35,11 +34,7 @@ const SupplementBody = z.object({
   secret: z.string({ error: 'Thiếu mã bí mật của hồ sơ' }).min(10).max(100),
   note: z.string().trim().min(1, 'Vui lòng nêu nội dung bổ sung').max(2000),
 });
-const StatsQuery = z.object({
-  unitId: z.coerce.number().int().positive().optional(),
-  from: z.string().optional(),
-  to: z.string().optional(),
-});
+
 const TemplateParams = z.object({ id: z.string().regex(/^[a-z0-9-]{1,80}$/, 'Mã mẫu không hợp lệ') });
 
 export async function portalRoutes(app: FastifyInstance): Promise<void> {
@@ -284,90 +279,6 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
         throw new HttpError(409, r.message);
       }
       return reply.status(201).send({ ok: true });
-    },
-  );
-
-  app.get(
-    '/api/stats/satisfaction',
-    { schema: { tags: ['stats'], summary: 'Mức độ hài lòng theo đơn vị, quầy, cán bộ' } },
-    async (request) => {
-      const auth = requireRole(request, 'leader', 'admin');
-      const q = parseInput(StatsQuery, request.query);
-      if (q.unitId && !canSeeUnit(auth.scope, q.unitId)) throw notFound('Không tìm thấy đơn vị');
-      let query = db
-        .selectFrom('ratings')
-        .leftJoin('users', 'users.id', 'ratings.officer_id')
-        .leftJoin('counters', 'counters.id', 'ratings.counter_id')
-        .select([
-          'ratings.rating',
-          'ratings.reasons',
-          'ratings.stage',
-          'ratings.unit_id',
-          'users.full_name',
-          'counters.name as counter_name',
-        ]);
-      if (q.unitId) query = query.where('ratings.unit_id', '=', q.unitId);
-      else if (!auth.scope.all) query = query.where('ratings.unit_id', 'in', [...auth.scope.unitIds, -1]);
-      if (q.from) query = query.where('ratings.created_at', '>=', q.from);
-      if (q.to) query = query.where('ratings.created_at', '<=', q.to);
-      const rows = await query.execute();
-      const tally = () => ({ very_satisfied: 0, satisfied: 0, unsatisfied: 0, total: 0 });
-      const all = tally();
-      const byOfficer = new Map<string, ReturnType<typeof tally>>();
-      const byCounter = new Map<string, ReturnType<typeof tally>>();
-      const reasons: Record<string, number> = {};
-      for (const r of rows) {
-        const key = r.rating as 'very_satisfied' | 'satisfied' | 'unsatisfied';
-        for (const t of [
-          all,
-          byOfficer.get(r.full_name ?? '—') ??
-            byOfficer.set(r.full_name ?? '—', tally()).get(r.full_name ?? '—')!,
-          byCounter.get(r.counter_name ?? '—') ??
-            byCounter.set(r.counter_name ?? '—', tally()).get(r.counter_name ?? '—')!,
-        ]) {
-          t[key]++;
-          t.total++;
-        }
-        for (const reason of JSON.parse(r.reasons) as string[]) reasons[reason] = (reasons[reason] ?? 0) + 1;
-      }
-      const share = all.total
-        ? Math.round(((all.very_satisfied + all.satisfied) / all.total) * 1000) / 10
-        : null;
-      return {
-        ...all,
-        satisfiedPercent: share,
-        reasons,
-        byOfficer: [...byOfficer].map(([name, t]) => ({ name, ...t })),
-        byCounter: [...byCounter].map(([name, t]) => ({ name, ...t })),
-      };
-    },
-  );
-
-  app.get(
-    '/api/stats/channels',
-    { schema: { tags: ['stats'], summary: 'Hồ sơ theo kênh nộp (tỷ lệ trực tuyến)' } },
-    async (request) => {
-      const auth = requireRole(request, 'leader', 'admin');
-      const q = parseInput(StatsQuery, request.query);
-      if (q.unitId && !canSeeUnit(auth.scope, q.unitId)) throw notFound('Không tìm thấy đơn vị');
-      let query = db
-        .selectFrom('dossiers')
-        .select(['channel', sql<number>`count(*)`.as('n')])
-        .groupBy('channel');
-      if (q.unitId) query = query.where('unit_id', '=', q.unitId);
-      else if (!auth.scope.all) query = query.where('unit_id', 'in', [...auth.scope.unitIds, -1]);
-      if (q.from) query = query.where('created_at', '>=', q.from);
-      if (q.to) query = query.where('created_at', '<=', q.to);
-      const rows = await query.execute();
-      const byChannel = { in_person: 0, online: 0, post: 0 } as Record<Channel, number>;
-      for (const r of rows) if (r.channel in byChannel) byChannel[r.channel as Channel] = Number(r.n);
-      const total = byChannel.in_person + byChannel.online + byChannel.post;
-      return {
-        total,
-        byChannel,
-        labels: Object.fromEntries(Object.entries(CHANNEL_INFO).map(([k, v]) => [k, v.label])),
-        onlinePercent: total ? Math.round((byChannel.online / total) * 1000) / 10 : null,
-      };
     },
   );
 }
