@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type RunningServer, startServer } from './harness.ts';
 import { openCounter, startKhaiSinh } from './live-helpers.ts';
 
+/** A person types slower than ~35 ms a key; faster bursts are what the counter takes for a card scanner. */
+const HUMAN_KEY_MS = 40;
+
 describe('the counter screen, keyboard first', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -21,7 +24,7 @@ describe('the counter screen, keyboard first', () => {
 
     const birth = page.getByLabel('Ngày, tháng, năm sinh người được khai sinh', { exact: true });
     await birth.click();
-    await page.keyboard.type('02062025');
+    await page.keyboard.type('02062025', { delay: HUMAN_KEY_MS });
     expect(await birth.inputValue()).toBe('02/06/2025');
     await page.keyboard.press('Enter');
     // Enter moved on to the gender choice; "n" picks Nam, "n" again Nữ.
@@ -37,14 +40,14 @@ describe('the counter screen, keyboard first', () => {
     // A wrong date says so, in Vietnamese, naming the field.
     const marriage = page.getByLabel('Ngày đăng ký kết hôn của cha, mẹ', { exact: true });
     await marriage.click();
-    await page.keyboard.type('31022022');
+    await page.keyboard.type('31022022', { delay: HUMAN_KEY_MS });
     await page.keyboard.press('Tab');
     await page.getByText('Ngày đăng ký kết hôn của cha, mẹ: tháng 2/2022 không có ngày 31').waitFor();
 
     // "Copy from": the requester is the mother.
     const requesterName = page.getByLabel('Họ, chữ đệm, tên người yêu cầu', { exact: true });
     await requesterName.click();
-    await page.keyboard.type('Nguyễn Thị Thu Hà');
+    await page.keyboard.type('Nguyễn Thị Thu Hà', { delay: HUMAN_KEY_MS });
     await page
       .getByLabel('Số giấy tờ — Giấy tờ tùy thân người yêu cầu', { exact: true })
       .fill('087195001234');
@@ -79,7 +82,7 @@ describe('the counter screen, keyboard first', () => {
     await startKhaiSinh(page);
     const child = page.getByLabel('Họ, chữ đệm, tên người được khai sinh', { exact: true });
     await child.click();
-    await page.keyboard.type('Lê Văn Hai');
+    await page.keyboard.type('Lê Văn Hai', { delay: HUMAN_KEY_MS });
     await page.keyboard.press('Alt+1');
     await expect
       .poll(() => page.getByLabel('Họ, chữ đệm, tên người yêu cầu', { exact: true }).inputValue())

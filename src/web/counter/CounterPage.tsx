@@ -156,6 +156,9 @@ const SHORTCUTS: [string, string][] = [
   ['Alt+K', 'Kết thúc phiên'],
 ];
 
+/** A digit picks a person on the scan panel only if no other key follows this soon (a scanner's burst does). */
+const DIGIT_PICK_MS = 80;
+
 /** A personal ID number is complete: 12 digits. */
 const FULL_ID = /^\d{12}$/;
 
@@ -497,7 +500,10 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
     buttons?.[Math.max(0, empty)]?.focus();
   }, [scan?.card]);
 
+  const digitTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const onScanKey = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    // Any key cancels a digit still waiting: digits in a fast run are the next card's number, not a pick.
+    clearTimeout(digitTimer.current);
     if (!scan) return;
     if (e.key === 'Escape') {
       e.preventDefault();
@@ -509,7 +515,8 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
     const conv = scan.card.addressConversion;
     if (!target || (conv?.ambiguous && !conv.commune)) return;
     e.preventDefault();
-    fillFromCard(target.id, scan.card, cardAddress(scan.card));
+    const card = scan.card;
+    digitTimer.current = setTimeout(() => fillFromCard(target.id, card, cardAddress(card)), DIGIT_PICK_MS);
   };
 
   const takeOffer = useCallback(

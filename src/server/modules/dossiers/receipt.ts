@@ -73,7 +73,9 @@ export async function buildReceiptDocument(
         ? docs.map((x) => ({ name: x.name, form: FORM_OF_KIND[x.kind], count: x.count }))
         : [{ name: 'Tờ khai theo mẫu', form: 'chinh', count: 1 }],
     setCount: 1,
-    legalDays: ctx.procedure.sameDay ? 0 : ctx.procedure.processingDays,
+    legalTime: ctx.procedure.sameDay
+      ? 'Trong ngày (tiếp nhận sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo)'
+      : `${String(ctx.procedure.processingDays).padStart(2, '0')} ngày làm việc`,
     receivedAt: localDateTime(d.received_at!),
     dueAt: localDateTime(d.due_at!),
     returnPlace: `Bộ phận tiếp nhận và trả kết quả, ${agency}`,
