@@ -19,6 +19,8 @@ export interface KeyCount {
   officer: number;
   /** Characters the scanner typed (not counted as the officer's). */
   scanner: number;
+  /** Keys the desk's usual-value completions saved (what typing those values in full would have added). */
+  savedByCompletion: number;
 }
 
 /** Scans a card the way a USB scanner in keyboard mode does: a fast burst ending with Enter. */
@@ -50,9 +52,31 @@ async function typeCounted(page: Page, e: Entry, keys: KeyCount): Promise<void> 
   }
   const box = page.getByLabel(e.label, { exact: true });
   await box.click();
+  const chars = [...e.text];
+  // The desk's usual values complete after a few letters: Enter takes the completion.
+  const start = chars.slice(0, COMPLETE_AFTER).join('');
+  if (chars.length > COMPLETE_AFTER + 1) {
+    await box.pressSequentially(start, { delay: HUMAN_KEY_MS });
+    keys.officer += COMPLETE_AFTER;
+    const hint = page.locator(`[id="${await box.getAttribute('id')}-complete"]`);
+    const offered = (await hint.count()) > 0 ? ((await hint.textContent()) ?? '') : '';
+    if (offered.replace(/^Enter\s*/, '') === e.text) {
+      await box.press('Enter');
+      keys.officer += 1;
+      keys.savedByCompletion += chars.length - COMPLETE_AFTER - 1;
+      if ((await box.inputValue()) !== e.text) throw new Error(`completion not taken in ${e.label}`);
+      return;
+    }
+    await box.pressSequentially(chars.slice(COMPLETE_AFTER).join(''), { delay: HUMAN_KEY_MS });
+    keys.officer += chars.length - COMPLETE_AFTER;
+    return;
+  }
   await box.pressSequentially(e.text, { delay: HUMAN_KEY_MS });
-  keys.officer += [...e.text].length;
+  keys.officer += chars.length;
 }
+
+/** Letters typed before looking at the completion offered. */
+const COMPLETE_AFTER = 3;
 
 /**
  * The scripted birth registration at the counter: the procedure is picked, both parents' cards are
@@ -60,7 +84,7 @@ async function typeCounted(page: Page, e: Entry, keys: KeyCount): Promise<void> 
  * Returns the keys the officer pressed.
  */
 export async function birthRegistrationWithCards(counter: Page): Promise<KeyCount> {
-  const keys: KeyCount = { officer: 0, scanner: 0 };
+  const keys: KeyCount = { officer: 0, scanner: 0, savedByCompletion: 0 };
   const t = khaiSinh();
   const sample = t.samples[0]!.values;
   // Alt+N, "khai sinh", Enter.
@@ -68,18 +92,15 @@ export async function birthRegistrationWithCards(counter: Page): Promise<KeyCoun
   keys.officer += 1 + 'khai sinh'.length + 1;
 
   // The cursor is in the first box when the mother's card is scanned: nothing lands in it.
+  await counter.waitForFunction(() => document.activeElement?.closest('form[aria-label="Nhập tờ khai"]'));
   await scanCard(counter, MOTHER_QR, keys);
   await officerKey(counter, '1', keys); // Người yêu cầu
   await counter.getByText('Đã điền thông tin thẻ của Nguyễn Thị Thu Hà').waitFor();
   await officerKey(counter, '3', keys); // Người mẹ
-  await counter
-    .getByRole('button', { name: /^3\. .* ✓$/ })
-    .waitFor();
+  await counter.getByRole('button', { name: /^3\. .* ✓$/ }).waitFor();
   await scanCard(counter, FATHER_QR, keys);
   await officerKey(counter, '4', keys); // Người cha
-  await counter
-    .getByRole('button', { name: /^4\. .* ✓$/ })
-    .waitFor();
+  await counter.getByRole('button', { name: /^4\. .* ✓$/ }).waitFor();
   await officerKey(counter, 'Escape', keys);
 
   const fromCards = new Set(['requester', 'mother', 'father']);
@@ -98,4 +119,3 @@ export async function birthRegistrationWithCards(counter: Page): Promise<KeyCoun
 export function printedValueChars(values: Record<string, unknown>): number {
   return expectedValueTexts(khaiSinh(), values).reduce((n, x) => n + [...x.text].length, 0);
 }
-

@@ -48,9 +48,8 @@ describe('the counter screen, keyboard first', () => {
     const requesterName = page.getByLabel('Họ, chữ đệm, tên người yêu cầu', { exact: true });
     await requesterName.click();
     await page.keyboard.type('Nguyễn Thị Thu Hà', { delay: HUMAN_KEY_MS });
-    await page
-      .getByLabel('Số giấy tờ — Giấy tờ tùy thân người yêu cầu', { exact: true })
-      .fill('087195001234');
+    await page.getByLabel('Số giấy tờ — Giấy tờ tùy thân người yêu cầu', { exact: true }).click();
+    await page.keyboard.type('087195001234', { delay: HUMAN_KEY_MS });
     await page.getByLabel('Sao chép thông tin vào Người mẹ').selectOption('requester');
     expect(await page.getByLabel('Họ, chữ đệm, tên người mẹ', { exact: true }).inputValue()).toBe(
       'Nguyễn Thị Thu Hà',

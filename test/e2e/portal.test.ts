@@ -148,8 +148,13 @@ describe('the public portal on a phone', () => {
     const code = (await page.locator('.pt-code').textContent({ timeout: 10_000 }))!.trim();
     expect(code).toMatch(/-\d{6}-\d{4}$/);
     // A photo of the birth certificate, taken with the phone, goes with the dossier.
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(256, 7)]);
-    await page.locator('.pt-file input').setInputFiles({ name: 'giay-chung-sinh.png', mimeType: 'image/png', buffer: png });
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(256, 7),
+    ]);
+    await page
+      .locator('.pt-file input')
+      .setInputFiles({ name: 'giay-chung-sinh.png', mimeType: 'image/png', buffer: png });
     await page.getByText('Đã gửi: giay-chung-sinh.png').waitFor({ timeout: 10_000 });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'portal-online-done-360.png'), fullPage: true });
     const officer = await apiAs(server.baseUrl, 'tiepnhan');
@@ -163,10 +168,15 @@ describe('the public portal on a phone', () => {
     await page.getByText('Đã tiếp nhận').first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'portal-tracking-360.png'), fullPage: true });
   });
-  it('shows a refusal\'s reason to the holder of the secret, and asks for a rating once the result is returned', async () => {
+  it("shows a refusal's reason to the holder of the secret, and asks for a rating once the result is returned", async () => {
     const page = await phone();
     await page.goto(`${server.baseUrl}/dich-vu-cong`);
-    const unitId = await page.evaluate(async () => ((await (await fetch('/api/public/units')).json()) as { id: number; name: string }[]).find((u) => u.name.includes('Sa Đéc'))!.id);
+    const unitId = await page.evaluate(
+      async () =>
+        ((await (await fetch('/api/public/units')).json()) as { id: number; name: string }[]).find((u) =>
+          u.name.includes('Sa Đéc'),
+        )!.id,
+    );
     const sub = await page.evaluate(
       async ([values, unit]) =>
         (await (
@@ -179,9 +189,16 @@ describe('the public portal on a phone', () => {
       [SAMPLE, unitId] as const,
     );
     const officer = await apiAs(server.baseUrl, 'tiepnhan');
-    await officer('POST', `/api/dossiers/${sub.code}/actions`, { action: 'refuse', reason: 'Giấy chứng sinh không rõ nét, đề nghị nộp lại bản chính' });
-    await page.goto(`${server.baseUrl}/tra-cuu?ma=${encodeURIComponent(sub.code)}&bi-mat=${encodeURIComponent(sub.secret)}`);
-    await page.getByText('Giấy chứng sinh không rõ nét, đề nghị nộp lại bản chính').waitFor({ timeout: 10_000 });
+    await officer('POST', `/api/dossiers/${sub.code}/actions`, {
+      action: 'refuse',
+      reason: 'Giấy chứng sinh không rõ nét, đề nghị nộp lại bản chính',
+    });
+    await page.goto(
+      `${server.baseUrl}/tra-cuu?ma=${encodeURIComponent(sub.code)}&bi-mat=${encodeURIComponent(sub.secret)}`,
+    );
+    await page
+      .getByText('Giấy chứng sinh không rõ nét, đề nghị nộp lại bản chính')
+      .waitFor({ timeout: 10_000 });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'tracking-refused-360.png'), fullPage: true });
     // Without the secret, the reason stays hidden.
     await page.goto(`${server.baseUrl}/tra-cuu?ma=${encodeURIComponent(sub.code)}`);

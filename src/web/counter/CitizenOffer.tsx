@@ -51,7 +51,10 @@ export function CitizenOffer(props: {
                 <th>{f.label}</th>
                 <td>{describeValue(offer.candidate.values[f.sub])}</td>
                 <td>
-                  <button type="button" onClick={() => props.onTake({ [f.sub]: offer.candidate.values[f.sub] })}>
+                  <button
+                    type="button"
+                    onClick={() => props.onTake({ [f.sub]: offer.candidate.values[f.sub] })}
+                  >
                     Dùng
                   </button>
                 </td>

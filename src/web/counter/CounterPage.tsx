@@ -1,4 +1,11 @@
-import { type KeyboardEvent as ReactKeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent as ReactKeyboardEvent,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { AddressValue } from '../../core/api/addresses.ts';
 import type { CccdParsed } from '../../core/api/cccd.ts';
 import type { DisplayView, LiveSessionView } from '../../core/api/live.ts';
@@ -17,14 +24,14 @@ import { parseCccd } from '../scan/parse-cccd.ts';
 import { useKeyboardScanner } from '../scan/useKeyboardScanner.ts';
 import { ApiError, api } from '../ui/api.ts';
 import { useSession } from '../ui/session.tsx';
+import { CitizenOffer, type CitizenOfferState, type PrefillCandidate } from './CitizenOffer.tsx';
+import { cardToBlock } from './card-to-block.ts';
 import { EntryForm } from './EntryForm.tsx';
 import { formSections } from './form-order.ts';
 import { type LinkStatus, LiveClient } from './live-client.ts';
 import { type ProcedureChoice, ProcedurePicker } from './ProcedurePicker.tsx';
 import { PERSON_BLOCK_EVENT, type PersonBlockRequest } from './person-block.ts';
-import { cardToBlock } from './card-to-block.ts';
-import { CitizenOffer, type CitizenOfferState, type PrefillCandidate } from './CitizenOffer.tsx';
-import { type ReceiveAnswer, type ReceivedDocument, ReceiptDone, ReceivePanel } from './ReceivePanel.tsx';
+import { ReceiptDone, type ReceiveAnswer, type ReceivedDocument, ReceivePanel } from './ReceivePanel.tsx';
 import './counter.css';
 
 const COUNTER_KEY = 'kv.counterId';
@@ -423,9 +430,10 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
     const onRequest = (e: Event) => {
       const req = (e as CustomEvent<PersonBlockRequest>).detail;
       if (!req || typeof req.values !== 'object') return;
-      const focused = focusKey
-        ? sections.find((s) => s.person && focusKey.startsWith(`${s.prefix}.`))
-        : undefined;
+      // The box that has the cursor now (state may not have caught up with a click just made).
+      const here =
+        document.activeElement?.closest<HTMLElement>('[data-key]')?.dataset.key ?? focusKey ?? undefined;
+      const focused = here ? sections.find((s) => s.person && here.startsWith(`${s.prefix}.`)) : undefined;
       const prefix = req.prefix ?? focused?.prefix ?? sections.find((s) => s.person)?.prefix;
       if (prefix) applyPersonBlock(prefix, req.values);
     };
@@ -500,10 +508,16 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
     buttons?.[Math.max(0, empty)]?.focus();
   }, [scan?.card]);
 
-  const digitTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Digits in a fast run are the next card's number, not a pick: a digit counts only if no key follows.
+  const lastKeyAt = useRef(0);
+  useEffect(() => {
+    const note = () => {
+      lastKeyAt.current = performance.now();
+    };
+    window.addEventListener('keydown', note, true);
+    return () => window.removeEventListener('keydown', note, true);
+  }, []);
   const onScanKey = (e: ReactKeyboardEvent<HTMLDivElement>) => {
-    // Any key cancels a digit still waiting: digits in a fast run are the next card's number, not a pick.
-    clearTimeout(digitTimer.current);
     if (!scan) return;
     if (e.key === 'Escape') {
       e.preventDefault();
@@ -516,8 +530,30 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
     if (!target || (conv?.ambiguous && !conv.commune)) return;
     e.preventDefault();
     const card = scan.card;
-    digitTimer.current = setTimeout(() => fillFromCard(target.id, card, cardAddress(card)), DIGIT_PICK_MS);
+    const at = performance.now();
+    setTimeout(() => {
+      if (lastKeyAt.current <= at) fillFromCard(target.id, card, cardAddress(card));
+    }, DIGIT_PICK_MS);
   };
+
+  const suggestCache = useRef(new Map<string, Promise<string[]>>());
+  const activeSessionId = active?.view.id;
+  const suggest = useCallback(
+    (path: string): Promise<string[]> => {
+      if (!activeSessionId) return Promise.resolve([]);
+      const key = `${activeSessionId}:${path}`;
+      let p = suggestCache.current.get(key);
+      if (!p) {
+        p = api<string[]>(
+          'GET',
+          `/api/live/sessions/${activeSessionId}/suggestions?path=${encodeURIComponent(path)}`,
+        ).catch(() => []);
+        suggestCache.current.set(key, p);
+      }
+      return p;
+    },
+    [activeSessionId],
+  );
 
   const takeOffer = useCallback(
     (block: Record<string, unknown>) => {
@@ -551,11 +587,12 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
         setOffer(null);
         setNotes(new Map());
         setServerErrors(new Map());
-        setTimeout(
-          () =>
-            formRef.current?.querySelector<HTMLElement>('input, select, textarea, [tabindex="0"]')?.focus(),
-          50,
-        );
+        // The first box takes the cursor, unless the officer has already clicked into another one.
+        setTimeout(() => {
+          const form = formRef.current;
+          if (form && !form.contains(document.activeElement))
+            form.querySelector<HTMLElement>('input, select, textarea, [tabindex="0"]')?.focus();
+        }, 50);
       } catch (e) {
         setMessage({ kind: 'error', text: e instanceof Error ? e.message : 'Không mở được phiên' });
       }
@@ -570,7 +607,10 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
       if (code.length < 6) return;
       setPrefillBusy(true);
       try {
-        const view = await api<LiveSessionView>('POST', '/api/live/sessions/from-prefill', { counterId, code });
+        const view = await api<LiveSessionView>('POST', '/api/live/sessions/from-prefill', {
+          counterId,
+          code,
+        });
         const template = await loadTemplate(view.templateId, view.templateVersion);
         clientRef.current?.knowSession(view.id, view.seq);
         setDrafts((ds) => [
@@ -663,7 +703,7 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
    */
   const receive = useCallback(
     async (documents: ReceivedDocument[]) => {
-      if (!active || !active.view.procedureCode || receiveBusy) return;
+      if (!active?.view.procedureCode || receiveBusy) return;
       const session = active;
       setReceiveBusy(true);
       try {
@@ -866,7 +906,8 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
               label={received.label}
               onReprint={() =>
                 void printUrl(`/api/dossiers/${encodeURIComponent(received.answer.code)}/receipt.pdf`).catch(
-                  (e) => setMessage({ kind: 'error', text: e instanceof Error ? e.message : 'Không in được' }),
+                  (e) =>
+                    setMessage({ kind: 'error', text: e instanceof Error ? e.message : 'Không in được' }),
                 )
               }
             />
@@ -945,6 +986,7 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
               serverErrors={serverErrors}
               notes={notes}
               onChange={setValue}
+              suggest={suggest}
               onFocusField={onFocusField}
               onCopy={copyPerson}
             />

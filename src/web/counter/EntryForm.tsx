@@ -6,6 +6,7 @@ import { FIELD_TYPE_SPECS, IDENTITY_DOCUMENT_KINDS } from '../../core/forms/fiel
 import { getAt } from '../../core/forms/value-path.ts';
 import { foldVietnamese } from '../../core/text/fold.ts';
 import { AddressInput, formatAddress } from '../scan/AddressInput.tsx';
+import { completionFor } from './completion.ts';
 import type { FormSection } from './form-order.ts';
 
 export interface EntryFormProps {
@@ -21,6 +22,60 @@ export interface EntryFormProps {
   onChange(path: string, value: unknown): void;
   onFocusField(key: string | null): void;
   onCopy(from: string, to: string): void;
+  /** Values this desk often types in a box (plain text boxes only), offered as a completion. */
+  suggest?(path: string): Promise<string[]>;
+}
+
+/**
+ * A text box that completes from the desk's usual values: "Bệ" shows "↵ Bệnh viện Đa khoa Sa Đéc…",
+ * and Enter takes it (and moves on, like every Enter in the form).
+ */
+function CompletingInput(props: {
+  id: string;
+  label: string;
+  path: string;
+  value: string;
+  placeholder?: string;
+  maxLength: number;
+  suggest(path: string): Promise<string[]>;
+  onChange(path: string, value: unknown): void;
+  onFocus(): void;
+}) {
+  const [list, setList] = useState<string[] | null>(null);
+  const completion = list ? completionFor(props.value, list) : undefined;
+  const hintId = `${props.id}-complete`;
+  return (
+    <>
+      <input
+        id={props.id}
+        aria-label={props.label}
+        aria-describedby={completion ? hintId : undefined}
+        value={props.value}
+        placeholder={props.placeholder}
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={props.maxLength}
+        onChange={(e) => props.onChange(props.path, e.target.value)}
+        onFocus={() => {
+          props.onFocus();
+          if (list === null)
+            props
+              .suggest(props.path)
+              .then(setList)
+              .catch(() => setList([]));
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && completion && !e.shiftKey && !e.altKey && !e.ctrlKey)
+            props.onChange(props.path, completion);
+        }}
+      />
+      {completion && (
+        <span id={hintId} className="ef-complete">
+          <kbd>Enter</kbd> {completion}
+        </span>
+      )}
+    </>
+  );
 }
 
 function str(v: unknown): string {
@@ -116,6 +171,7 @@ function Widget(props: {
   values: Record<string, unknown>;
   onChange(path: string, value: unknown): void;
   onFocusField(key: string | null): void;
+  suggest?(path: string): Promise<string[]>;
 }): ReactNode {
   const { field, path } = props;
   const value = getAt(props.values, path);
@@ -233,6 +289,7 @@ function Widget(props: {
             ? (value as AddressValue)
             : {};
       return (
+        // biome-ignore lint/a11y/noStaticElementInteractions: focus bubbles up from the address's own boxes.
         <div className="ef-address" onFocus={focus}>
           <AddressInput
             id={id}
@@ -249,7 +306,23 @@ function Widget(props: {
     case 'placeAndDate':
       return (
         <div className="ef-parts">
-          {text(`${path}.place`, 'Địa danh', undefined, `Địa danh — ${field.label}`)}
+          {props.suggest ? (
+            <span className="ef-stack">
+              <CompletingInput
+                id={`${id}-place`}
+                label={`Địa danh — ${field.label}`}
+                path={`${path}.place`}
+                value={str(getAt(props.values, `${path}.place`))}
+                placeholder="Địa danh"
+                maxLength={200}
+                suggest={props.suggest}
+                onChange={props.onChange}
+                onFocus={focus}
+              />
+            </span>
+          ) : (
+            text(`${path}.place`, 'Địa danh', undefined, `Địa danh — ${field.label}`)
+          )}
           {text(`${path}.date`, 'Ngày: 15062025', maskDate, `Ngày — ${field.label}`)}
         </div>
       );
@@ -285,6 +358,20 @@ function Widget(props: {
       );
     }
     default:
+      if (field.type === 'text' && props.suggest)
+        return (
+          <CompletingInput
+            id={id}
+            label={field.label}
+            path={path}
+            value={str(value)}
+            placeholder={field.hint}
+            maxLength={field.maxLength ?? spec.maxLength ?? 500}
+            suggest={props.suggest}
+            onChange={props.onChange}
+            onFocus={focus}
+          />
+        );
       return text(path, field.hint);
   }
 }
@@ -364,6 +451,7 @@ export function EntryForm(props: EntryFormProps) {
                   values={props.values}
                   onChange={props.onChange}
                   onFocusField={props.onFocusField}
+                  {...(props.suggest ? { suggest: props.suggest } : {})}
                 />
                 {note ? <span className="ef-note muted">{note}</span> : null}
                 {show ? (

@@ -62,7 +62,12 @@ export function ReceivePanel(props: {
     if (e.key === 'Escape') {
       e.preventDefault();
       props.onCancel();
-    } else if (e.key === 'Enter' && !e.altKey && !e.ctrlKey && (e.target as HTMLElement).tagName !== 'BUTTON') {
+    } else if (
+      e.key === 'Enter' &&
+      !e.altKey &&
+      !e.ctrlKey &&
+      (e.target as HTMLElement).tagName !== 'BUTTON'
+    ) {
       e.preventDefault();
       submit();
     }
@@ -73,8 +78,8 @@ export function ReceivePanel(props: {
       <section className="panel rp" aria-label="Tiếp nhận hồ sơ">
         <h2>Tiếp nhận hồ sơ</h2>
         <p className="alert error" role="alert">
-          Mẫu đơn này chưa gắn với thủ tục nào trong danh mục của đơn vị, nên chưa tiếp nhận được. Báo quản trị
-          viên thêm thủ tục.
+          Mẫu đơn này chưa gắn với thủ tục nào trong danh mục của đơn vị, nên chưa tiếp nhận được. Báo quản
+          trị viên thêm thủ tục.
         </p>
         <button type="button" onClick={props.onCancel}>
           Quay lại tờ khai <kbd>Esc</kbd>
@@ -83,10 +88,11 @@ export function ReceivePanel(props: {
     );
   }
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Enter and Esc act on the whole checklist.
     <section className="panel rp" aria-label="Tiếp nhận hồ sơ" onKeyDown={onKeyDown}>
       <h2>Tiếp nhận hồ sơ — {procedure.name}</h2>
-      {!props.printed && <p className="muted">Tờ khai chưa in. Thường in (F9) để công dân ký trước khi tiếp nhận.</p>}
+      {!props.printed && (
+        <p className="muted">Tờ khai chưa in. Thường in (F9) để công dân ký trước khi tiếp nhận.</p>
+      )}
       <p className="muted">
         Đánh dấu giấy tờ đã nhận (Space), sửa số lượng nếu cần, rồi Enter để tiếp nhận. Thời hạn giải quyết:{' '}
         {procedure.sameDay ? 'trong ngày' : `${procedure.processingDays} ngày làm việc`}.
@@ -131,7 +137,9 @@ export function ReceivePanel(props: {
                   onChange={(e) =>
                     setRows((rs) =>
                       rs.map((x, j) =>
-                        j === i ? { ...x, count: Math.max(1, Math.min(100, Number(e.target.value) || 1)) } : x,
+                        j === i
+                          ? { ...x, count: Math.max(1, Math.min(100, Number(e.target.value) || 1)) }
+                          : x,
                       ),
                     )
                   }
@@ -169,7 +177,11 @@ export function ReceivePanel(props: {
 export function ReceiptDone(props: { answer: ReceiveAnswer; label: string; onReprint(): void }) {
   const { answer } = props;
   const due = new Date(answer.dueAt);
-  const hhmm = due.toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
+  const hhmm = due.toLocaleTimeString('vi-VN', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  });
   const day = due.toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
   return (
     <section className="panel rp-done" aria-label="Đã tiếp nhận hồ sơ" role="status">

@@ -1,7 +1,7 @@
 import type { AddressValue } from '../../core/api/addresses.ts';
 import type { CccdParsed } from '../../core/api/cccd.ts';
-import { isoToEntryDate } from '../../core/live/entry-values.ts';
 import { IDENTITY_DOCUMENT_KINDS } from '../../core/forms/field-types.ts';
+import { isoToEntryDate } from '../../core/live/entry-values.ts';
 
 /**
  * What a scanned ID card fills in a person block, keyed by the block's sub-keys, as the officer would

@@ -4,9 +4,7 @@ import type { PairingError } from './live.pairing.ts';
 import type { LiveError } from './live.service.ts';
 
 /** The one place where live failures become HTTP answers with Vietnamese messages. */
-export function liveErrorToHttp(
-  e: LiveError | PairingError | PrefillError | DisplayRatingError,
-): HttpError {
+export function liveErrorToHttp(e: LiveError | PairingError | PrefillError | DisplayRatingError): HttpError {
   switch (e.error) {
     case 'counter_not_found':
       return notFound('Không tìm thấy quầy');
@@ -33,7 +31,11 @@ export function liveErrorToHttp(
     case 'prefill_not_found':
       return notFound('Không tìm thấy tờ khai với mã này');
     case 'prefill_other_unit':
-      return new HttpError(422, 'Tờ khai này được khai cho đơn vị khác, không tiếp nhận tại quầy này', 'code');
+      return new HttpError(
+        422,
+        'Tờ khai này được khai cho đơn vị khác, không tiếp nhận tại quầy này',
+        'code',
+      );
     case 'prefill_used':
       return new HttpError(
         410,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, DB_KINDS, setupTestCase, type TestCase } from '../../test/setup-test-case.ts';
 import { sampleValues } from '../../test/samples.ts';
+import { type ApiClient, DB_KINDS, setupTestCase, type TestCase } from '../../test/setup-test-case.ts';
 import { countersOf, openKhaiSinh, pairedDisplay } from './live.test-fixtures.ts';
 
 const KHAI_SINH = '1.001193';

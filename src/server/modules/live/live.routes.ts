@@ -13,6 +13,7 @@ import {
   PatchInput,
   PrintInput,
   ReviewInput,
+  VALUE_PATH,
 } from '../../../core/api/live.ts';
 import {
   CLOSE_CODES,
@@ -55,6 +56,7 @@ import {
   sweepLive,
   toSessionView,
 } from './live.service.ts';
+import { suggestablePath, suggestValues } from './live.suggestions.ts';
 import { findLiveTemplate, listLiveTemplates } from './live.templates.ts';
 import { createLiveBus } from './live-bus.ts';
 import './live.tables.ts';
@@ -367,6 +369,24 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
       const t = await findLiveTemplate(db, id, version);
       if (!t) throw notFound('Không tìm thấy mẫu đơn');
       return t;
+    },
+  );
+
+  app.get(
+    '/api/live/sessions/:id/suggestions',
+    { schema: { tags, summary: 'Giá trị quầy hay nhập cho một ô (gợi ý hoàn thành)' } },
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = parseInput(IdParams, request.params);
+      const { path } = parseInput(
+        z.object({ path: z.string().max(200).regex(VALUE_PATH, 'Đường dẫn trường không hợp lệ') }),
+        request.query,
+      );
+      const row = await findOwnSession(db, actor, id);
+      if (!row) throw liveErrorToHttp({ error: 'session_not_found' });
+      const template = await findLiveTemplate(db, row.template_id, row.template_version);
+      if (!template || !suggestablePath(template, path)) return [];
+      return suggestValues(db, row.unit_id, row.template_id, path);
     },
   );
 
