@@ -109,6 +109,37 @@ describe('the direct PDF renderer', () => {
     expect(text).toBe(pdfToText(await renderPdfWithPdfmake(model)));
   });
 
+  it('keeps each document its own text when words come from the caches shared by documents', async () => {
+    const letters = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
+    const texts = [
+      'Văn phòng office file của Nguyễn Văn Ấn',
+      // A word with a letter outside the fixed glyph set, then the same words without it.
+      'Nguyễn Łukasz office, Ấn',
+      'Nguyễn Văn Ấn office file',
+      // Decomposed marks (not NFC): shaped into other glyphs, or placed as marks.
+      'Nguyễn Va\u0306n A\u0302\u0301n',
+      'Nguyễn\u00a0Văn Ấn',
+      'Văn phòng office file của Nguyễn Văn Ấn',
+    ];
+    for (const round of [1, 2]) {
+      for (const [i, text] of texts.entries()) {
+        const model = doc([
+          {
+            kind: 'paragraph',
+            spans: [{ text }],
+            align: 'left',
+            indent: false,
+            bold: i % 2 === 1,
+            italic: false,
+          },
+        ]);
+        const direct = pdfToText(await renderPdfDirect(model));
+        expect(letters(direct), `round ${round}, document ${i}`).toBe(letters(text));
+        expect(direct, `round ${round}, document ${i}`).toBe(pdfToText(await renderPdfWithPdfmake(model)));
+      }
+    }
+  });
+
   it('leaves tables with auto widths and image QR codes to pdfmake', async () => {
     const auto = doc([
       {

@@ -11,6 +11,8 @@
  *    document keeps its own widths and ToUnicode map, filled as it encodes its text, so the text layer
  *    stays the document's own. A document that needs a glyph outside the set falls back to the
  *    ordinary subset, seeded with the fixed glyphs in the same order so ids already written stay valid.
+ *    When every glyph a document drew stands for its ordinary code point, its ToUnicode map equals
+ *    the fixed one, which is compressed once too.
  *
  * fontkit and pdfkit have no hooks for either; the seams used are fontkit's format registry and the
  * fields of pdfkit's EmbeddedFont (pinned versions: pdfmake 0.3 → pdfkit 0.17, fontkit 2).
@@ -20,6 +22,7 @@ import { deflateSync } from 'node:zlib';
 interface Glyph {
   id: number;
   advanceWidth: number;
+  codePoints: number[];
   _decode(): { numberOfContours: number; components?: { glyphID: number }[] } | null;
 }
 
@@ -55,35 +58,54 @@ export interface PdfkitFont {
   widths: (number | undefined)[];
   unicode: (number[] | undefined)[];
   scale: number;
-  document: { compress: boolean; ref(data?: Record<string, unknown>): unknown };
+  document: { compress: boolean; ref(data?: Record<string, unknown>): PdfkitRef };
   embed(): unknown;
+  toUnicodeCmap(): PdfkitRef;
+}
+
+interface PdfkitRef {
+  end(data?: string | Uint8Array): void;
 }
 
 const sharedOf = new WeakMap<object, ParsedFont>();
+const parsedFonts = new Map<Uint8Array, ParsedFont>();
+
+/** A per-document view of a shared parsed font: its own glyph cache, the decoded tables shared. */
+function viewOf(shared: ParsedFont): ParsedFont {
+  const view = Object.create(shared, { _glyphs: { value: {}, writable: true } }) as ParsedFont;
+  sharedOf.set(view, shared);
+  return view;
+}
+
+/**
+ * A per-document view of the font parsed from `buffer` by `shareParsedFonts`, without going through
+ * fontkit.create (which probes every format on the buffer, a DFont header decode included).
+ */
+export function sharedFontView(buffer: Uint8Array): ParsedFont | undefined {
+  const shared = parsedFonts.get(buffer);
+  return shared ? viewOf(shared) : undefined;
+}
 
 /**
  * Makes fontkit return a per-document view of one parsed font whenever pdfkit opens one of `buffers`.
  * The TrueType format is told to pass on these buffers, and a format registered after it answers.
  */
 export function shareParsedFonts(fontkit: FontkitModule, buffers: readonly Uint8Array[]): void {
-  const parsed = new Map<Uint8Array, ParsedFont>();
-  for (const b of buffers) parsed.set(b, fontkit.create(b));
-  const first = parsed.values().next().value;
+  for (const b of buffers) if (!parsedFonts.has(b)) parsedFonts.set(b, fontkit.create(b));
+  const first = parsedFonts.values().next().value;
   if (!first) return;
   const trueType = (first as unknown as { constructor: FontFormat }).constructor;
   if (trueType.kvShared) return;
   const probe = trueType.probe.bind(trueType);
-  trueType.probe = (buf) => !parsed.has(buf) && probe(buf);
+  trueType.probe = (buf) => !parsedFonts.has(buf) && probe(buf);
   trueType.kvShared = true;
   // A constructor that returns an object makes `new` return that object.
   function SharedFontView(this: unknown, stream: { buffer: Uint8Array }): ParsedFont {
-    const shared = parsed.get(stream.buffer);
-    if (!shared) throw new Error('SharedFontView asked for a font it does not hold');
-    const view = Object.create(shared, { _glyphs: { value: {}, writable: true } }) as ParsedFont;
-    sharedOf.set(view, shared);
+    const view = sharedFontView(stream.buffer);
+    if (!view) throw new Error('SharedFontView asked for a font it does not hold');
     return view;
   }
-  SharedFontView.probe = (buf: Uint8Array) => parsed.has(buf);
+  SharedFontView.probe = (buf: Uint8Array) => parsedFonts.has(buf);
   fontkit.registerFormat(SharedFontView);
 }
 
@@ -138,8 +160,12 @@ interface FixedSubset {
   glyphs: number[];
   /** Widths in PDF glyph space (1/1000 em), by subset id. */
   widths: number[];
+  /** The code points each subset id stands for when text is encoded the ordinary way ([0]: none). */
+  unicode: number[][];
   raw: Uint8Array;
   compressed: Buffer;
+  /** pdfkit's ToUnicode map of `unicode`, compressed (made on first use: it takes pdfkit's writer). */
+  cmap?: Buffer;
 }
 
 const fixedSubsets = new WeakMap<ParsedFont, FixedSubset>();
@@ -152,7 +178,13 @@ function buildFixedSubset(font: ParsedFont): FixedSubset {
     seen.add(id);
     ids.push(id);
   };
-  for (const cp of FIXED_CODE_POINTS) if (font.hasGlyphForCodePoint(cp)) add(font.glyphForCodePoint(cp).id);
+  const codePoints = new Map<number, number[]>();
+  for (const cp of FIXED_CODE_POINTS) {
+    if (!font.hasGlyphForCodePoint(cp)) continue;
+    const id = font.glyphForCodePoint(cp).id;
+    add(id);
+    if (!codePoints.has(id)) codePoints.set(id, [cp]);
+  }
   for (const s of SHAPED_SAMPLES) for (const g of font.layout(s).glyphs) add(g.id);
   // Composite glyphs (most accented letters) pull in their components: include them up front so that
   // encoding adds nothing after the listed glyphs.
@@ -169,6 +201,7 @@ function buildFixedSubset(font: ParsedFont): FixedSubset {
     mapping: new Map(ids.map((id, i) => [id, i])),
     glyphs: ids,
     widths: ids.map((id) => font.getGlyph(id).advanceWidth * scale),
+    unicode: ids.map((id) => codePoints.get(id) ?? [0]),
     raw,
     compressed: deflateSync(raw),
   };
@@ -183,6 +216,35 @@ function fixedSubsetFor(shared: ParsedFont): FixedSubset {
     fixedSubsets.set(shared, fixed);
   }
   return fixed;
+}
+
+/**
+ * Original glyph id → id in the fixed subset of a document's pdfkit font (undefined if the font is not
+ * a shared view). A glyph listed keeps that id even if the document's subset grows.
+ */
+export function fixedSubsetIds(emb: PdfkitFont): ReadonlyMap<number, number> | undefined {
+  const shared = sharedOf.get(emb.font);
+  return shared ? fixedSubsetFor(shared).mapping : undefined;
+}
+
+const sameCodePoints = (a: readonly number[], b: readonly number[] | undefined): boolean =>
+  a === b || (b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]));
+
+/** The fixed subset's ToUnicode stream, built by pdfkit's own writer from `fixed.unicode`, compressed. */
+function fixedCmap(emb: PdfkitFont, fixed: FixedSubset): Buffer {
+  if (!fixed.cmap) {
+    let text = '';
+    const capture: PdfkitRef = {
+      end(data) {
+        text = String(data);
+      },
+    };
+    const toUnicodeCmap = Object.getPrototypeOf(emb).toUnicodeCmap as PdfkitFont['toUnicodeCmap'];
+    toUnicodeCmap.call({ unicode: fixed.unicode, document: { ref: () => capture } } as unknown as PdfkitFont);
+    // As pdfkit writes a string stream: with a final newline.
+    fixed.cmap = deflateSync(Buffer.from(`${text}\n`, 'latin1'));
+  }
+  return fixed.cmap;
 }
 
 /**
@@ -209,13 +271,33 @@ export function attachFixedSubset(emb: PdfkitFont): void {
   const embed = emb.embed;
   emb.embed = function embedFixed(this: PdfkitFont) {
     // pdfkit writes W and ToUnicode from these arrays; ids this document did not use are holes.
-    for (let i = 0; i < this.widths.length; i++) {
-      if (this.widths[i] == null) this.widths[i] = fixed.widths[i] ?? 0;
-      if (this.unicode[i] == null) this.unicode[i] = [0];
+    if (grown || !this.document.compress) {
+      for (let i = 0; i < this.widths.length; i++) {
+        if (this.widths[i] == null) this.widths[i] = fixed.widths[i] ?? 0;
+        if (this.unicode[i] == null) this.unicode[i] = [0];
+      }
+      return embed.call(this);
     }
-    if (grown || !this.document.compress) return embed.call(this);
-    // The font file is the first object embed() creates: hand it the bytes compressed once.
+    // Every id of the fixed subset gets its width and code points, the unused ones too (no text draws
+    // them): a document whose glyphs all stand for their ordinary code points then has the same
+    // ToUnicode map as any other, compressed once.
+    let ordinary = true;
+    for (let i = 0; i < fixed.glyphs.length; i++) {
+      if (this.widths[i] == null) this.widths[i] = fixed.widths[i] ?? 0;
+      const u = this.unicode[i];
+      if (u == null) this.unicode[i] = fixed.unicode[i] ?? [0];
+      else if (ordinary && !sameCodePoints(u, fixed.unicode[i])) ordinary = false;
+    }
     const doc = this.document;
+    if (ordinary) {
+      const cmap = fixedCmap(this, fixed);
+      this.toUnicodeCmap = () => {
+        const r = doc.ref({ Filter: 'FlateDecode' });
+        r.end(cmap);
+        return r;
+      };
+    }
+    // The font file is the first object embed() creates: hand it the bytes compressed once.
     const ref = doc.ref;
     doc.ref = (data) => {
       doc.ref = ref;
