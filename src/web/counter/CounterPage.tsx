@@ -21,6 +21,7 @@ import { getAt, setAt } from '../../core/forms/value-path.ts';
 import { toEntryBlock } from '../../core/live/entry-values.ts';
 import { CccdScanResult, cardAddress } from '../scan/CccdScanResult.tsx';
 import { parseCccd } from '../scan/parse-cccd.ts';
+import { QrCamera } from '../scan/QrCamera.tsx';
 import { useKeyboardScanner } from '../scan/useKeyboardScanner.ts';
 import { ApiError, api } from '../ui/api.ts';
 import { useSession } from '../ui/session.tsx';
@@ -912,6 +913,12 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
               }
             />
           )}
+          <div className="cp-camera">
+            <QrCamera
+              onText={(text) => void onScan(text)}
+              onError={(text) => setMessage({ kind: 'error', text })}
+            />
+          </div>
           <form
             className="cp-prefill panel"
             onSubmit={(e) => {
