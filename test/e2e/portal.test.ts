@@ -161,9 +161,22 @@ describe('the public portal on a phone', () => {
     const queue = await officer('GET', '/api/dossiers?status=new');
     expect(queue.body.map((d: { code: string }) => d.code)).toContain(code);
     expect((await officer('GET', `/api/dossiers/${code}/attachments`)).body).toHaveLength(1);
-    expect((await officer('POST', `/api/dossiers/${code}/actions`, { action: 'receive' })).body.status).toBe(
-      'received',
-    );
+    // The officer receives it from the online queue, in the browser.
+    const desk = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await desk.goto(server.baseUrl);
+    await desk.getByLabel('Tên đăng nhập').fill('tiepnhan');
+    await desk.getByLabel('Mật khẩu').fill('khongviet');
+    await desk.getByRole('button', { name: 'Đăng nhập' }).click();
+    await desk.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+    await desk.getByRole('tab', { name: 'Trực tuyến chờ tiếp nhận' }).click();
+    await desk.getByRole('link', { name: code }).click();
+    await desk.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
+    await desk.getByRole('button', { name: 'Xác nhận: Tiếp nhận' }).click();
+    await expect
+      .poll(async () => (await officer('GET', `/api/dossiers/${code}`)).body.status, { timeout: 10_000 })
+      .toBe('received');
+    await desk.screenshot({ path: join(SCREENSHOT_DIR, 'queue-online-received.png') });
+    await desk.close();
     await page.goto(`${server.baseUrl}/tra-cuu?ma=${encodeURIComponent(code)}`);
     await page.getByText('Đã tiếp nhận').first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'portal-tracking-360.png'), fullPage: true });

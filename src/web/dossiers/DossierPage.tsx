@@ -32,7 +32,12 @@ const SLIPS: { kind: string; label: string; after?: string }[] = [
   { kind: 'kiem-soat', label: 'Phiếu kiểm soát' },
 ];
 
-const EVENT_LABELS: Record<string, string> = { attach: 'Đính kèm tệp' };
+const EVENT_LABELS: Record<string, string> = {
+  attach: 'Đính kèm tệp',
+  submit_online: 'Công dân nộp trực tuyến',
+  supplement_submitted: 'Công dân gửi bổ sung',
+  rate: 'Công dân đánh giá',
+};
 
 function eventLabel(e: DossierEventView): string {
   if (e.action in TRANSITIONS) return TRANSITIONS[e.action as DossierAction].label;

@@ -15,6 +15,7 @@ import {
 import './dossiers.css';
 
 const TABS: { status: DossierStatus | ''; label: string }[] = [
+  { status: 'new', label: 'Trực tuyến chờ tiếp nhận' },
   { status: 'received', label: 'Đã tiếp nhận' },
   { status: 'processing', label: 'Đang xử lý' },
   { status: 'supplement_requested', label: 'Chờ bổ sung' },
