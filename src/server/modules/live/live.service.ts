@@ -426,29 +426,34 @@ export class PatchApplier {
         // Changed in place: if the write fails, this cached copy is dropped and the row read again.
         setAt(values, p.path, value === null ? undefined : value);
       }
+      // The display mirrors the keystroke while the draft is being committed: the display latency is the
+      // hub's, not the disk's. The officer's ack still waits for the commit (nothing acked is ever lost), and
+      // a patch replayed after a failed write carries the same seq, which displays ignore.
+      const msg: Parameters<LiveBus['publish']>[0] = {
+        k: 'patch',
+        counterId: c.counterId,
+        sessionId,
+        seq: p.seq,
+      };
+      if (p.path !== undefined) {
+        msg.path = p.path;
+        msg.value = p.value === undefined ? null : p.value;
+      }
+      if (p.focus !== undefined) msg.focus = p.focus;
+      const published = this.bus.publish(msg);
       const json = JSON.stringify(values);
       if (json.length > MAX_DRAFT_BYTES) {
         this.cache.delete(sessionId);
+        await published;
         return { error: 'too_large' };
       }
       const focus = p.focus === undefined ? c.focus : p.focus;
       const written = await this.writer.write({ id: sessionId, prevSeq: c.seq, seq: p.seq, json, focus });
+      await published;
       if (written) {
         c.values = values;
         c.seq = p.seq;
         c.focus = focus;
-        const msg: Parameters<LiveBus['publish']>[0] = {
-          k: 'patch',
-          counterId: c.counterId,
-          sessionId,
-          seq: p.seq,
-        };
-        if (p.path !== undefined) {
-          msg.path = p.path;
-          msg.value = p.value === undefined ? null : p.value;
-        }
-        if (p.focus !== undefined) msg.focus = p.focus;
-        await this.bus.publish(msg);
         return { seq: p.seq, applied: true };
       }
       // Another process (or a closed session): read the row again.
