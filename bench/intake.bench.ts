@@ -4,12 +4,11 @@
  * (fresh schema on BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test). The baseline
  * is GET /api/health under the same load, against the same server, in the same run.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { type RunningServer, startServer } from '../test/e2e/harness.ts';
 import { type BenchResults, percentile, round } from './bench-types.ts';
 
 const CONNECTIONS = 16;
@@ -17,64 +16,6 @@ const DOSSIERS = Number(process.env.BENCH_INTAKE_COUNT ?? 3000);
 const WARMUP = 100;
 const KHAI_SINH = '1.001193';
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => ok(port));
-    });
-    srv.on('error', fail);
-  });
-}
-
-interface Server {
-  baseUrl: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      SKIP_WEB_BUILD: '1',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d) => (out += d));
-  child.stderr?.on('data', (d) => (out += d));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  return {
-    baseUrl,
-    child,
-    stop: () =>
-      new Promise((ok) => {
-        if (child.exitCode !== null) return ok();
-        child.once('exit', () => ok());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 /** Runs `total` requests over `CONNECTIONS` concurrent loops; returns sorted latencies and wall time. */
 async function load(
@@ -106,7 +47,7 @@ async function load(
 }
 
 async function measure(
-  server: Server,
+  server: RunningServer,
 ): Promise<{ perS: number; p99: number; healthPerS: number; p50: number }> {
   const login = await fetch(`${server.baseUrl}/api/auth/login`, {
     method: 'POST',
@@ -155,7 +96,7 @@ export async function run(): Promise<BenchResults> {
   const results: BenchResults = {};
 
   const dataDir = mkdtempSync(join(tmpdir(), 'kv-bench-intake-'));
-  const sqlite = await startServer({ DATA_DIR: dataDir });
+  const sqlite = await startServer({ DATA_DIR: dataDir, SKIP_WEB_BUILD: '1' });
   try {
     const m = await measure(sqlite);
     console.log(
@@ -182,7 +123,12 @@ export async function run(): Promise<BenchResults> {
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   const pgDir = mkdtempSync(join(tmpdir(), 'kv-bench-intake-pg-'));
-  const server = await startServer({ DATA_DIR: pgDir, DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema });
+  const server = await startServer({
+    DATA_DIR: pgDir,
+    DATABASE_URL: PG_URL,
+    DATABASE_SCHEMA: schema,
+    SKIP_WEB_BUILD: '1',
+  });
   try {
     const m = await measure(server);
     console.log(

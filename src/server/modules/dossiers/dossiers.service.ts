@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Role } from '../../../core/api/auth.ts';
 import type { DocumentKind } from '../../../core/api/procedures.ts';
@@ -17,7 +17,7 @@ import { recordEvent } from '../events/events.repo.ts';
 import { loadOverrides } from '../procedures/calendar.service.ts';
 import { findProcedureByCode } from '../procedures/procedures.repo.ts';
 import { findTemplate } from '../templates/template-store.ts';
-import { applicantFrom } from './applicant.ts';
+import { type Applicant, applicantFrom } from './applicant.ts';
 import type { DossierTable } from './dossiers.tables.ts';
 import './dossiers.tables.ts';
 import '../portal/portal.tables.ts';
@@ -86,6 +86,67 @@ async function nextLogbookNumber(trx: Transaction<Database>, unitId: number, yea
 
 function localYear(instant: Date): number {
   return new Date(instant.getTime() + 7 * 3600_000).getUTCFullYear();
+}
+
+/**
+ * The row of a new dossier: at the desk it is received at once (`received`); online it waits in state
+ * "new" with a secret for tracking (`secretHash`) until the desk receives it.
+ */
+export function newDossierRow(d: {
+  code: string;
+  unitId: number;
+  procedureCode: string;
+  template: { id: string; version: number };
+  values: Record<string, unknown>;
+  applicant: Applicant;
+  channel: Channel;
+  status: DossierStatus;
+  now: Date;
+  received?: {
+    documents: ReceivedDocument[];
+    officerId: number;
+    counterId: number | null;
+    dueAt: string;
+    logbookYear: number;
+    logbookNumber: number;
+    draftId: string | null;
+  };
+  secretHash?: string;
+}): Insertable<DossierTable> {
+  const iso = d.now.toISOString();
+  const r = d.received;
+  return {
+    code: d.code,
+    unit_id: d.unitId,
+    procedure_code: d.procedureCode,
+    template_id: d.template.id,
+    template_version: d.template.version,
+    values: JSON.stringify(d.values),
+    applicant_name: d.applicant.name,
+    applicant_id_number: d.applicant.idNumber,
+    applicant_address: d.applicant.address,
+    applicant_phone: d.applicant.phone,
+    applicant_email: d.applicant.email,
+    channel: d.channel,
+    status: d.status,
+    documents: JSON.stringify(r?.documents ?? []),
+    officer_id: r?.officerId ?? null,
+    counter_id: r?.counterId ?? null,
+    processor_id: null,
+    received_at: r ? iso : null,
+    due_at: r?.dueAt ?? null,
+    committed_due_at: r?.dueAt ?? null,
+    logbook_year: r?.logbookYear ?? null,
+    logbook_number: r?.logbookNumber ?? null,
+    paused_at: null,
+    finished_at: null,
+    returned_at: null,
+    draft_id: r?.draftId ?? null,
+    public_secret_hash: d.secretHash ?? null,
+    digitised: 0,
+    created_at: iso,
+    updated_at: iso,
+  };
 }
 
 /**
@@ -179,41 +240,30 @@ export async function receiveDossier(db: Kysely<Database>, input: ReceiveInput):
     const logbookNumber = await nextLogbookNumber(trx, input.unitId, year);
     const workingDays = procedure.same_day === 1 ? 0 : procedure.processing_days;
     const dueAt = computeDueAt({ receivedAt: now, workingDays, overrides });
-    const iso = now.toISOString();
     const dossier = await trx
       .insertInto('dossiers')
-      .values({
-        code: formatDossierCode(unit.agency_code, day, sequence),
-        unit_id: input.unitId,
-        procedure_code: procedure.code,
-        template_id: template.id,
-        template_version: template.version,
-        values: JSON.stringify(validation.values),
-        applicant_name: applicant.name,
-        applicant_id_number: applicant.idNumber,
-        applicant_address: applicant.address,
-        applicant_phone: applicant.phone,
-        applicant_email: applicant.email,
-        channel: input.channel,
-        status: 'received',
-        documents: JSON.stringify(input.documents ?? []),
-        officer_id: input.officerId,
-        counter_id: input.counterId ?? null,
-        processor_id: null,
-        received_at: iso,
-        due_at: dueAt.toISOString(),
-        committed_due_at: dueAt.toISOString(),
-        logbook_year: year,
-        logbook_number: logbookNumber,
-        paused_at: null,
-        finished_at: null,
-        returned_at: null,
-        draft_id: input.draftId ?? null,
-        public_secret_hash: null,
-        digitised: 0,
-        created_at: iso,
-        updated_at: iso,
-      })
+      .values(
+        newDossierRow({
+          code: formatDossierCode(unit.agency_code, day, sequence),
+          unitId: input.unitId,
+          procedureCode: procedure.code,
+          template,
+          values: validation.values,
+          applicant,
+          channel: input.channel,
+          status: 'received',
+          now,
+          received: {
+            documents: input.documents ?? [],
+            officerId: input.officerId,
+            counterId: input.counterId ?? null,
+            dueAt: dueAt.toISOString(),
+            logbookYear: year,
+            logbookNumber,
+            draftId: input.draftId ?? null,
+          },
+        }),
+      )
       .returningAll()
       .executeTakeFirstOrThrow();
     if (input.prefillCode) {

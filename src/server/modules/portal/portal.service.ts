@@ -8,7 +8,7 @@ import type { Database } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { applicantFrom } from '../dossiers/applicant.ts';
-import { nextDossierSequence } from '../dossiers/dossiers.service.ts';
+import { newDossierRow, nextDossierSequence } from '../dossiers/dossiers.service.ts';
 import '../dossiers/dossiers.tables.ts';
 import { recordEvent } from '../events/events.repo.ts';
 import { findProcedureByCode } from '../procedures/procedures.repo.ts';
@@ -100,38 +100,20 @@ export async function createSubmission(
     const code = formatDossierCode(unit.agency_code, day, sequence);
     await trx
       .insertInto('dossiers')
-      .values({
-        code,
-        unit_id: unit.id,
-        procedure_code: procedure.code,
-        template_id: template.id,
-        template_version: template.version,
-        values: JSON.stringify(validation.values),
-        applicant_name: applicant.name,
-        applicant_id_number: applicant.idNumber,
-        applicant_address: applicant.address,
-        applicant_phone: applicant.phone,
-        applicant_email: applicant.email,
-        channel: 'online',
-        status: 'new',
-        documents: '[]',
-        officer_id: null,
-        counter_id: null,
-        processor_id: null,
-        received_at: null,
-        due_at: null,
-        committed_due_at: null,
-        logbook_year: null,
-        logbook_number: null,
-        paused_at: null,
-        finished_at: null,
-        returned_at: null,
-        draft_id: null,
-        public_secret_hash: hashToken(secret),
-        digitised: 0,
-        created_at: iso,
-        updated_at: iso,
-      })
+      .values(
+        newDossierRow({
+          code,
+          unitId: unit.id,
+          procedureCode: procedure.code,
+          template,
+          values: validation.values,
+          applicant,
+          channel: 'online',
+          status: 'new',
+          now,
+          secretHash: hashToken(secret),
+        }),
+      )
       .execute();
     await recordEvent(trx, {
       actorUserId: null,
