@@ -11,6 +11,8 @@ export interface Db {
   kind: DatabaseKind;
   /** Present on PostgreSQL: used for LISTEN/NOTIFY fan-out between app processes. */
   pgPool?: pg.Pool;
+  /** The better-sqlite3 handle on SQLite, for hot paths that run prepared statements under Kysely's connection lock. */
+  sqlite?: SqliteDatabase.Database;
   /** The PostgreSQL schema in use when not the default one. */
   pgSchema?: string;
   close(): Promise<void>;
@@ -74,5 +76,5 @@ export function openDb(opts: OpenDbOptions): Db {
   sqlite.pragma('synchronous = NORMAL');
   cachePreparedStatements(sqlite);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { kysely, kind: 'sqlite', close: () => kysely.destroy() };
+  return { kysely, kind: 'sqlite', sqlite, close: () => kysely.destroy() };
 }

@@ -121,7 +121,7 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db.kysely;
   const bus = await createLiveBus(app.deps.db);
   const hub = new LiveHub(db, bus, app.log);
-  const patches = new PatchApplier(db, bus, app.deps.db.kind);
+  const patches = new PatchApplier(db, bus, app.deps.db.kind, app.deps.db.sqlite);
   const tags = ['live'];
 
   const retention = draftRetentionDays();

@@ -9,7 +9,7 @@ import type { AuthContext } from '../../types.ts';
 import { canSeeUnit } from '../auth/auth.service.ts';
 import '../dossiers/dossiers.tables.ts';
 import { recordEvent } from '../events/events.repo.ts';
-import { DraftWriter } from './live.draft-writer.ts';
+import { DraftWriter, type SqliteHandle } from './live.draft-writer.ts';
 import type { LiveSessionRow } from './live.tables.ts';
 import { findLiveTemplate, pathInTemplate } from './live.templates.ts';
 import type { LiveBus } from './live-bus.ts';
@@ -377,8 +377,9 @@ export class PatchApplier {
     private readonly db: Kysely<Database>,
     private readonly bus: LiveBus,
     kind: DatabaseKind,
+    sqlite?: SqliteHandle,
   ) {
-    this.writer = new DraftWriter(db, kind);
+    this.writer = new DraftWriter(db, kind, sqlite);
   }
 
   forget(sessionId: string): void {
