@@ -108,3 +108,8 @@ export function fromVnLocal(dayNumber: number, minuteOfDay: number): Date {
 export function vnIsoDateOf(instant: Date): string {
   return dayNumberToIso(toVnLocal(instant).dayNumber);
 }
+
+/** The Vietnamese local date and time of an instant as "YYYY-MM-DDTHH:MM", whatever the machine's time zone. */
+export function vnLocalDateTime(instant: Date): string {
+  return new Date(instant.getTime() + VN_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 16);
+}

@@ -1,3 +1,5 @@
+import { vnIsoDateOf, vnLocalDateTime } from '../calendar/iso-date.ts';
+
 /**
  * Whether a dossier ended before, on or after its appointment, as the control sheet (Mẫu 05) and the
  * logbook print it: "Trước hạn" = an earlier calendar day than the due day, "Đúng hạn" = by the due
@@ -12,7 +14,7 @@ export const TIMELINESS_LABELS: Record<Timeliness, string> = {
 };
 
 function localDay(iso: string): string {
-  return new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return vnIsoDateOf(new Date(iso));
 }
 
 export function timeliness(endIso: string, dueIso: string): Timeliness {
@@ -34,6 +36,6 @@ export function committedDueAt(dueAt: string, apologies: readonly { previousDueA
 
 /** "08:30 15/06/2025" in Vietnamese local time, for tables and spreadsheets. */
 export function formatLocalDateTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString();
+  const d = vnLocalDateTime(new Date(iso));
   return `${d.slice(11, 16)} ${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 }

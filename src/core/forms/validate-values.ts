@@ -1,3 +1,4 @@
+import { vnIsoDateOf } from '../calendar/iso-date.ts';
 import { evaluateCondition, isEmptyValue } from './conditions.ts';
 import { type FieldDef, type FormTemplate, templateFields } from './FormTemplate.ts';
 import { FIELD_TYPE_SPECS, type NormalizeContext } from './field-types.ts';
@@ -36,7 +37,7 @@ export interface ValidationResult {
 const DEFAULT_MAX_ROWS = 200;
 
 export function todayInVietnam(now: number = Date.now()): string {
-  return new Date(now + 7 * 3600_000).toISOString().slice(0, 10);
+  return vnIsoDateOf(new Date(now));
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {

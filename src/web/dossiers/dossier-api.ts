@@ -1,7 +1,9 @@
 import type { AttachmentKind, AttachmentView } from '../../core/api/attachments.ts';
 import { computeDueAt } from '../../core/calendar/due-date.ts';
+import { vnIsoDateOf } from '../../core/calendar/iso-date.ts';
 import { KNOWN_OVERRIDES } from '../../core/calendar/known-overrides.ts';
 import { type DossierStatus, OPEN_STATES } from '../../core/dossier/states.ts';
+import { formatLocalDateTime } from '../../core/dossier/timeliness.ts';
 import { ApiError, api } from '../ui/api.ts';
 
 export interface DossierListItem {
@@ -67,9 +69,7 @@ export function dueState(d: Pick<DossierListItem, 'status' | 'dueAt'>, now: Date
 
 /** "08:30 15/06/2025", Vietnamese local time, or a dash. */
 export function localTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString();
-  return `${d.slice(11, 16)} ${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+  return iso ? formatLocalDateTime(iso) : '—';
 }
 
 /** A local day "2025-06-15" → the UTC instant its Vietnamese day starts. */
@@ -78,7 +78,7 @@ export function localDayStartIso(day: string): string {
 }
 
 export function todayLocal(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return vnIsoDateOf(now);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { vnLocalDateTime } from '../../core/calendar/iso-date.ts';
 import { ApiError, api } from '../ui/api.ts';
 import { ResultRating, SecretDetails } from './TrackingExtras.tsx';
 import './tracking.css';
@@ -19,7 +20,7 @@ interface PublicDossier {
 
 function localTime(iso: string | null): string {
   if (!iso) return '—';
-  const d = new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString();
+  const d = vnLocalDateTime(new Date(iso));
   return `${d.slice(11, 16)} ngày ${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 }
 

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Role } from '../../../core/api/auth.ts';
 import type { DocumentKind } from '../../../core/api/procedures.ts';
 import { computeDueAt, type Pause } from '../../../core/calendar/due-date.ts';
+import { vnIsoDateOf } from '../../../core/calendar/iso-date.ts';
 import { codeDay, formatDossierCode } from '../../../core/dossier/dossier-code.ts';
 import {
   type Channel,
@@ -85,7 +86,7 @@ async function nextLogbookNumber(trx: Transaction<Database>, unitId: number, yea
 }
 
 function localYear(instant: Date): number {
-  return new Date(instant.getTime() + 7 * 3600_000).getUTCFullYear();
+  return Number(vnIsoDateOf(instant).slice(0, 4));
 }
 
 /**
@@ -326,7 +327,9 @@ export async function applyAction(
   input: ActionInput,
   actor: { userId: number; role: Role; ip: string },
 ): Promise<DossierRow | ActionError> {
-  const overrides = await loadOverrides(db);
+  // Only the steps that set a due date need the calendar; most actions never read it.
+  const needsCalendar = input.action === 'receive' || input.action === 'supplement_received';
+  const overrides = needsCalendar ? await loadOverrides(db) : [];
   return db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom('dossiers')

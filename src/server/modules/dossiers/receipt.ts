@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DocumentKind, ProcedureView } from '../../../core/api/procedures.ts';
+import { vnLocalDateTime } from '../../../core/calendar/iso-date.ts';
 import { buildDocument } from '../../../core/document/build-document.ts';
 import type { DocumentModel } from '../../../core/document/DocumentModel.ts';
 import { validateValues } from '../../../core/forms/validate-values.ts';
@@ -35,7 +36,7 @@ export function placeName(unitName: string): string {
 
 /** Local (UTC+7) "YYYY-MM-DDTHH:MM". */
 export function localDateTime(iso: string): string {
-  return new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(0, 16);
+  return vnLocalDateTime(new Date(iso));
 }
 
 export interface ReceiptContext {
