@@ -21,11 +21,20 @@ const COUNTERS = Number(process.env.LIVE_BENCH_COUNTERS ?? 300);
 const RATE_HZ = 5;
 const WARMUP_MS = 3000;
 const MEASURE_MS = Number(process.env.LIVE_BENCH_SECONDS ?? 15) * 1000;
+/** The echo and the live path take turns this many times, so a noisy moment of the machine hits both alike. */
+const ROUNDS = Number(process.env.LIVE_BENCH_ROUNDS ?? 3);
 const TYPED = 'Nguyễn Thị Thu Hà Trần Minh Khôi Bệnh viện Đa khoa Sa Đéc ';
 
-interface Lane {
-  /** Sends keystroke `seq` (the value typed so far); the matching receiver calls `arrived(seq)`. */
-  send(seq: number, value: string): void;
+type Arrived = (lane: number, seq: number) => void;
+
+/** Sockets ready to carry keystrokes: lane i sends on its sender and hears back on its receiver. */
+interface Load {
+  /** Sends keystroke `seq` (the value typed so far) on lane `lane`. */
+  send(lane: number, seq: number, value: string): void;
+  /** Routes every keystroke that reaches a receiver to `arrived` (replacing the previous route). */
+  listen(arrived: Arrived): void;
+  lanes: number;
+  close(): Promise<void>;
 }
 
 interface LoadResult {
@@ -34,47 +43,58 @@ interface LoadResult {
   lost: number;
 }
 
-/** Drives every lane at RATE_HZ with a random phase; keeps latencies of messages sent after the warm-up. */
-async function drive(
-  lanes: Lane[],
-  hook: (arrived: (lane: number, seq: number) => void) => void,
-): Promise<LoadResult> {
-  const sentAt = lanes.map(() => new Map<number, number>());
+/** Drives every lane at RATE_HZ with a random phase; keeps latencies of keystrokes sent after the warm-up. */
+async function drive(load: Load, warmupMs: number, measureMs: number, seqs: number[]): Promise<LoadResult> {
+  const sentAt = Array.from({ length: load.lanes }, () => new Map<number, number>());
   const latencies: number[] = [];
   const start = performance.now();
-  let measuring = false;
-  hook((lane, seq) => {
+  load.listen((lane, seq) => {
     const t = sentAt[lane]?.get(seq);
     if (t === undefined) return;
     sentAt[lane]!.delete(seq);
-    if (measuring || t >= start + WARMUP_MS) latencies.push(performance.now() - t);
+    latencies.push(performance.now() - t);
   });
   let sent = 0;
   const timers: ReturnType<typeof setInterval>[] = [];
-  const seqs = lanes.map(() => 0);
-  lanes.forEach((lane, i) => {
+  const phases: ReturnType<typeof setTimeout>[] = [];
+  for (let i = 0; i < load.lanes; i++) {
     const startLane = () => {
       timers.push(
         setInterval(() => {
           const seq = ++seqs[i]!;
           const now = performance.now();
-          if (now >= start + WARMUP_MS) {
+          if (now >= start + warmupMs) {
             sentAt[i]!.set(seq, now);
             sent++;
           }
-          lane.send(seq, TYPED.slice(0, 1 + (seq % TYPED.length)));
+          load.send(i, seq, TYPED.slice(0, 1 + (seq % TYPED.length)));
         }, 1000 / RATE_HZ),
       );
     };
-    setTimeout(startLane, Math.random() * (1000 / RATE_HZ));
-  });
-  await new Promise((r) => setTimeout(r, WARMUP_MS));
-  measuring = true;
-  await new Promise((r) => setTimeout(r, MEASURE_MS));
+    phases.push(setTimeout(startLane, Math.random() * (1000 / RATE_HZ)));
+  }
+  await new Promise((r) => setTimeout(r, warmupMs + measureMs));
+  for (const t of phases) clearTimeout(t);
   for (const t of timers) clearInterval(t);
   await new Promise((r) => setTimeout(r, 1500));
   const lost = sentAt.reduce((a, m) => a + m.size, 0);
-  return { latencies: latencies.sort((a, b) => a - b), sent, lost };
+  return { latencies, sent, lost };
+}
+
+/** Takes turns: each round drives the echo, then the live path, for an equal share of the measuring time. */
+async function alternate(loads: Load[]): Promise<LoadResult[]> {
+  const seqs = loads.map((l) => Array.from({ length: l.lanes }, () => 0));
+  const out = loads.map((): LoadResult => ({ latencies: [], sent: 0, lost: 0 }));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let k = 0; k < loads.length; k++) {
+      const r = await drive(loads[k]!, round === 0 ? WARMUP_MS : 1000, MEASURE_MS / ROUNDS, seqs[k]!);
+      out[k]!.latencies.push(...r.latencies);
+      out[k]!.sent += r.sent;
+      out[k]!.lost += r.lost;
+    }
+  }
+  for (const r of out) r.latencies.sort((a, b) => a - b);
+  return out;
 }
 
 async function inBatches<T>(n: number, size: number, fn: (i: number) => Promise<T>): Promise<T[]> {
@@ -128,7 +148,7 @@ async function setupCounters(
 }
 
 /** The live path: officer sockets on `officerUrl`, display sockets on `displayUrl`. */
-async function liveLoad(officerUrl: string, displayUrl: string, adminUrl: string): Promise<LoadResult> {
+async function liveSetup(officerUrl: string, displayUrl: string, adminUrl: string): Promise<Load> {
   const { counters, officer } = await setupCounters(adminUrl);
   const displays = await inBatches(counters.length, 25, async (i) => {
     const s = await TestSocket.display(displayUrl, counters[i]!.token);
@@ -143,27 +163,29 @@ async function liveLoad(officerUrl: string, displayUrl: string, adminUrl: string
     };
     return s;
   });
-  const lanes: Lane[] = counters.map((c, i) => ({
-    send: (seq, value) =>
-      officers[i]!.send({
+  return {
+    lanes: counters.length,
+    send: (lane, seq, value) =>
+      officers[lane]!.send({
         t: 'patch',
-        sessionId: c.session,
+        sessionId: counters[lane]!.session,
         seq,
         path: 'child.fullName',
         value,
         focus: 'child.fullName',
       }),
-  }));
-  const result = await drive(lanes, (arrived) => {
-    displays.forEach((d, i) => {
-      d.onMessage = (m) => {
-        d.messages.length = 0;
-        if (m.t === 'patch') arrived(i, m.seq);
-      };
-    });
-  });
-  for (const s of [...displays, ...officers]) s.close();
-  return result;
+    listen: (arrived) => {
+      displays.forEach((d, i) => {
+        d.onMessage = (m) => {
+          d.messages.length = 0;
+          if (m.t === 'patch') arrived(i, m.seq);
+        };
+      });
+    },
+    close: async () => {
+      for (const s of [...displays, ...officers]) s.close();
+    },
+  };
 }
 
 function spawnEcho(): Promise<{ url: string; child: ChildProcess }> {
@@ -181,7 +203,8 @@ function spawnEcho(): Promise<{ url: string; child: ChildProcess }> {
   });
 }
 
-async function echoLoad(): Promise<LoadResult> {
+/** The baseline: the same keystrokes through a bare WebSocket relay (no application, no database). */
+async function echoSetup(): Promise<Load> {
   const { url, child } = await spawnEcho();
   const ws = url.replace('http', 'ws');
   const { WebSocket } = await import('ws');
@@ -196,9 +219,10 @@ async function echoLoad(): Promise<LoadResult> {
   const outs = await inBatches(COUNTERS, 50, (i) => open(`k${i}`, 'out'));
   const ins = await inBatches(COUNTERS, 50, (i) => open(`k${i}`, 'in'));
   const sid = '00000000-0000-4000-8000-000000000000';
-  const lanes: Lane[] = ins.map((s) => ({
-    send: (seq, value) =>
-      s.send(
+  return {
+    lanes: COUNTERS,
+    send: (lane, seq, value) =>
+      ins[lane]!.send(
         JSON.stringify({
           t: 'patch',
           sessionId: sid,
@@ -208,15 +232,17 @@ async function echoLoad(): Promise<LoadResult> {
           focus: 'child.fullName',
         }),
       ),
-  }));
-  const result = await drive(lanes, (arrived) => {
-    outs.forEach((s, i) => {
-      s.on('message', (d: Buffer) => arrived(i, (JSON.parse(d.toString('utf8')) as { seq: number }).seq));
-    });
-  });
-  for (const s of [...ins, ...outs]) s.close();
-  child.kill();
-  return result;
+    listen: (arrived) => {
+      outs.forEach((s, i) => {
+        s.removeAllListeners('message');
+        s.on('message', (d: Buffer) => arrived(i, (JSON.parse(d.toString('utf8')) as { seq: number }).seq));
+      });
+    },
+    close: async () => {
+      for (const s of [...ins, ...outs]) s.close();
+      child.kill();
+    },
+  };
 }
 
 /** One real browser pair: keydown on the counter page → the display's name span shows that many letters. */
@@ -296,13 +322,16 @@ export async function run(): Promise<BenchResults> {
     spawn('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   }
 
-  const echo = await echoLoad();
-  summary('bare WebSocket relay', echo);
-
+  const echoServer = await echoSetup();
   const sqlite = await startServer({ LOG_LEVEL: 'error' });
+  let echo: LoadResult;
   let live: LoadResult;
   try {
-    live = await liveLoad(sqlite.baseUrl, sqlite.baseUrl, sqlite.baseUrl);
+    const liveLoad = await liveSetup(sqlite.baseUrl, sqlite.baseUrl, sqlite.baseUrl);
+    [echo, live] = (await alternate([echoServer, liveLoad])) as [LoadResult, LoadResult];
+    await liveLoad.close();
+    await echoServer.close();
+    summary('bare WebSocket relay', echo);
     summary('live, one process (SQLite)', live);
     const browser = await browserPair(sqlite);
     console.log(
@@ -353,7 +382,11 @@ export async function run(): Promise<BenchResults> {
     try {
       a = await startServer(env);
       b = await startServer(env);
-      const two = await liveLoad(a.baseUrl, b.baseUrl, a.baseUrl);
+      const twoLoad = await liveSetup(a.baseUrl, b.baseUrl, a.baseUrl);
+      const seqs = Array.from({ length: twoLoad.lanes }, () => 0);
+      const two = await drive(twoLoad, WARMUP_MS, MEASURE_MS, seqs);
+      two.latencies.sort((x, y) => x - y);
+      await twoLoad.close();
       summary('live, two processes (PostgreSQL)', two);
       results['live.two_process_p50_ms'] = { value: round(percentile(two.latencies, 50)), unit: 'ms' };
       results['live.two_process_p99_ms'] = {

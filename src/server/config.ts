@@ -17,6 +17,25 @@ export interface AppConfig {
   /** Whether cookies carry the Secure flag; on when served over https behind a proxy. */
   secureCookies: boolean;
   trustProxy: boolean;
+  live: LiveConfig;
+}
+
+/** Tuning of the counter ↔ display channel (docs/LIVE.md). */
+export interface LiveConfig {
+  /** Days a closed session's draft is kept before the sweep removes it. */
+  draftRetentionDays: number;
+  /**
+   * How long acknowledgements to an officer wait to be sent together. An ack is cumulative ("everything up
+   * to seq N is saved") and only ever sent after the commit; waiting lets one ack cover several keystrokes.
+   */
+  ackDelayMs: number;
+  /** How long the draft writer collects keystrokes of all counters before one commit. */
+  groupCommitMs: number;
+}
+
+function nonNegative(raw: string | undefined, fallback: number): number {
+  const n = Number(raw);
+  return raw !== undefined && raw !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -32,5 +51,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionDays: Number(env.SESSION_DAYS ?? 7),
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    live: {
+      draftRetentionDays: nonNegative(env.DRAFT_RETENTION_DAYS, 30),
+      ackDelayMs: nonNegative(env.LIVE_ACK_DELAY_MS, 1000),
+      groupCommitMs: nonNegative(env.LIVE_GROUP_COMMIT_MS, 10),
+    },
   };
 }

@@ -67,8 +67,11 @@ export type ToOfficer =
   | { t: 'nack'; sessionId: string; seq: number; message: string }
   | { t: 'pong' };
 
-/** Messages an officer socket sends. */
-export type FromOfficer = ({ t: 'patch' } & LivePatch) | { t: 'ping' };
+/**
+ * Messages an officer socket sends. `sync` asks for the acks of everything sent before it at once (acks are
+ * otherwise sent together a little later): the counter sends it before printing.
+ */
+export type FromOfficer = ({ t: 'patch' } & LivePatch) | { t: 'sync' } | { t: 'ping' };
 
 /** WebSocket close codes used by the live channel (4000–4999 are the application's). */
 export const CLOSE_CODES = {

@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+} from 'kysely';
 import pg from 'pg';
 import type { DatabaseKind } from '../config.ts';
 import type { Database } from './schema.ts';
@@ -13,6 +20,8 @@ export interface Db {
   pgPool?: pg.Pool;
   /** The better-sqlite3 handle on SQLite, for hot paths that run prepared statements under Kysely's connection lock. */
   sqlite?: SqliteDatabase.Database;
+  /** The SQLite file, for a worker thread that opens its own connection to it. */
+  sqliteFile?: string;
   /** The PostgreSQL schema in use when not the default one. */
   pgSchema?: string;
   close(): Promise<void>;
@@ -51,6 +60,22 @@ function cachePreparedStatements(sqlite: SqliteDatabase.Database, max = 1000): v
   }) as typeof sqlite.prepare;
 }
 
+/**
+ * Kysely begins SQLite transactions with a plain (deferred) BEGIN. With a second connection writing to the
+ * same file (the live drafts' worker thread), a deferred transaction that reads and then writes fails with
+ * SQLITE_BUSY_SNAPSHOT if the other connection committed in between — and the busy timeout does not help.
+ * BEGIN IMMEDIATE takes the write lock first, waiting for it under the busy timeout, so it never fails so.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}
+
 export function openDb(opts: OpenDbOptions): Db {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
@@ -75,6 +100,6 @@ export function openDb(opts: OpenDbOptions): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   cachePreparedStatements(sqlite);
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { kysely, kind: 'sqlite', sqlite, close: () => kysely.destroy() };
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  return { kysely, kind: 'sqlite', sqlite, sqliteFile: file, close: () => kysely.destroy() };
 }

@@ -134,10 +134,18 @@ export interface TestCase {
 }
 
 /** A real server on a fresh database with the demo data, listening on a free loopback port. */
-export async function setupTestCase(kind: DatabaseKind, opts: { seed?: boolean } = {}): Promise<TestCase> {
+export async function setupTestCase(
+  kind: DatabaseKind,
+  opts: { seed?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestCase> {
   const database = await createTestDatabase(kind);
   if (opts.seed !== false) await seedDemo(database.db.kysely);
-  const config: AppConfig = { ...loadConfig({}), dataDir: database.dataDir, port: 0, host: '127.0.0.1' };
+  const config: AppConfig = {
+    ...loadConfig(opts.env ?? {}),
+    dataDir: database.dataDir,
+    port: 0,
+    host: '127.0.0.1',
+  };
   const app = await buildApp({ db: database.db, config, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

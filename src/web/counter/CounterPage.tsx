@@ -675,6 +675,14 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
     async (draft = false) => {
       if (!active) return;
       try {
+        // The server prints its copy of the draft: every keystroke must be saved there first.
+        if (!(await clientRef.current?.saved(active.view.id))) {
+          setMessage({
+            kind: 'error',
+            text: 'Chưa lưu xong các thay đổi lên máy chủ — kiểm tra kết nối mạng rồi in lại',
+          });
+          return;
+        }
         await printPdf(active.view.id, copies, draft);
         updateDraft(active.view.id, (d) => ({
           ...d,

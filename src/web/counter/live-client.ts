@@ -23,6 +23,8 @@ export class LiveClient {
   private stopped = false;
   private status: LinkStatus = 'connecting';
   private pinger: ReturnType<typeof setInterval> | undefined;
+  /** Called after every ack (see `saved`). */
+  private readonly ackWaiters = new Set<() => void>();
 
   constructor(private readonly events: LiveClientEvents) {}
 
@@ -50,6 +52,28 @@ export class LiveClient {
 
   unacked(sessionId?: string): number {
     return sessionId ? this.pending.filter((p) => p.sessionId === sessionId).length : this.pending.length;
+  }
+
+  /**
+   * Resolves true once every change of the session sent so far is saved on the server, asking the server
+   * not to wait before acknowledging; false if that takes longer than `timeoutMs` (offline, say).
+   */
+  saved(sessionId: string, timeoutMs = 5000): Promise<boolean> {
+    if (this.unacked(sessionId) === 0) return Promise.resolve(true);
+    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify({ t: 'sync' }));
+    return new Promise((done) => {
+      const check = () => {
+        if (this.unacked(sessionId) > 0) return;
+        finish(true);
+      };
+      const finish = (ok: boolean) => {
+        clearTimeout(timer);
+        this.ackWaiters.delete(check);
+        done(ok);
+      };
+      const timer = setTimeout(() => finish(false), timeoutMs);
+      this.ackWaiters.add(check);
+    });
   }
 
   start(): void {
@@ -105,6 +129,8 @@ export class LiveClient {
         this.setStatus('online');
         // Replay everything not yet acknowledged, in the order typed.
         for (const p of this.pending) ws.send(JSON.stringify({ t: 'patch', ...p }));
+        // Someone may be waiting to print: the replayed patches are acknowledged without delay.
+        if (this.pending.length > 0 && this.ackWaiters.size > 0) ws.send(JSON.stringify({ t: 'sync' }));
       } else if (m.t === 'ack' || m.t === 'nack') {
         for (let i = this.pending.length - 1; i >= 0; i--) {
           const p = this.pending[i]!;
@@ -113,6 +139,7 @@ export class LiveClient {
         void this.outbox.ackUpTo(m.sessionId, m.seq);
         if (m.t === 'nack') this.events.refused(m.sessionId, m.message);
         this.emitStatus();
+        for (const w of [...this.ackWaiters]) w();
       }
     };
     ws.onclose = () => {

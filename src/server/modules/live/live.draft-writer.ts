@@ -1,20 +1,20 @@
 import type SqliteDatabase from 'better-sqlite3';
+import type { FastifyBaseLogger } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseKind } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
+import { type DraftWrite, type SqliteDraftBatch, sqliteDraftBatch } from './live.draft-sql.ts';
+import { DraftThread, DraftThreadStartError } from './live.draft-thread.ts';
 
-/** One draft row to write, if its seq is still `prevSeq` (nobody else wrote in between). */
-export interface DraftWrite {
-  id: string;
-  prevSeq: number;
-  seq: number;
-  json: string;
-  focus: string | null;
-}
+export type { DraftWrite } from './live.draft-sql.ts';
 
 const MAX_BATCH = 200;
 
-export type SqliteHandle = SqliteDatabase.Database;
+export interface SqliteHandle {
+  db: SqliteDatabase.Database;
+  /** The database file; without it (or if the worker cannot start) drafts are written on this thread. */
+  file?: string | undefined;
+}
 
 interface Queued {
   w: DraftWrite;
@@ -31,28 +31,32 @@ export class DraftWriter {
   private queue: Queued[] = [];
   private busy = false;
 
-  private rawBatch: ((batch: DraftWrite[], now: string) => Set<string>) | undefined;
+  private rawBatch: SqliteDraftBatch | undefined;
+  private thread: DraftThread | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly kind: DatabaseKind,
     sqlite?: SqliteHandle,
+    private readonly log?: FastifyBaseLogger,
+    /** Collects keystrokes this long before each commit: fewer, larger commits under load. */
+    private readonly groupCommitMs = 0,
   ) {
     if (sqlite) {
-      // One prepared statement in one synchronous transaction: the batch holds the event loop for a few
-      // microseconds a row instead of an async round of query building per row.
-      const update = sqlite.prepare(
-        `UPDATE live_sessions SET values_json = ?, focus = ?, seq = ?, updated_at = ?
-         WHERE id = ? AND seq = ? AND status = 'open'`,
-      );
-      this.rawBatch = sqlite.transaction((batch: DraftWrite[], now: string) => {
-        const ok = new Set<string>();
-        for (const w of batch) {
-          if (update.run(w.json, w.focus, w.seq, now, w.id, w.prevSeq).changes === 1) ok.add(w.id);
-        }
-        return ok;
-      });
+      this.rawBatch = sqliteDraftBatch(sqlite.db);
+      // better-sqlite3 commits synchronously: off the main thread, a commit never delays a display's update.
+      if (sqlite.file && sqlite.file !== ':memory:') this.thread = new DraftThread(sqlite.file);
     }
+  }
+
+  async close(): Promise<void> {
+    await this.thread?.close();
+  }
+
+  /** Where drafts are committed: PostgreSQL, SQLite's worker thread, or this thread (no file, or no worker). */
+  get mode(): 'postgres' | 'worker' | 'main-thread' {
+    if (this.kind === 'postgres') return 'postgres';
+    return this.thread ? 'worker' : 'main-thread';
   }
 
   /** Resolves true once committed, false if the row's seq was not `prevSeq` or the session is closed. */
@@ -68,6 +72,7 @@ export class DraftWriter {
     this.busy = true;
     try {
       while (this.queue.length > 0) {
+        if (this.groupCommitMs > 0) await new Promise((r) => setTimeout(r, this.groupCommitMs));
         // One write per session per batch: a second one waits for the next batch, in order.
         const batch: Queued[] = [];
         const rest: Queued[] = [];
@@ -107,10 +112,19 @@ export class DraftWriter {
         RETURNING s.id`.execute(this.db);
       return new Set(r.rows.map((x) => x.id));
     }
+    if (this.thread) {
+      try {
+        return await this.thread.run(batch, now);
+      } catch (err) {
+        if (!(err instanceof DraftThreadStartError)) throw err;
+        this.log?.warn({ err }, 'live draft worker unavailable; drafts are written on the main thread');
+        this.thread = undefined;
+      }
+    }
     const raw = this.rawBatch;
     if (raw) {
       // Holding Kysely's connection keeps any Kysely transaction from being open around the raw one.
-      return this.db.connection().execute(async () => raw(batch, now));
+      return this.db.connection().execute(async () => new Set(raw(batch, now)));
     }
     return this.db.transaction().execute(async (trx) => {
       const ok = new Set<string>();

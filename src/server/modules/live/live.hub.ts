@@ -65,6 +65,20 @@ export async function displaySnapshot(
   return snap;
 }
 
+/**
+ * How long a published patch is kept for displays that (re)join: a patch reaches the displays before its
+ * draft is committed, so a snapshot read in between would miss it.
+ */
+const RECENT_MS = 10_000;
+const RECENT_MAX = 100;
+
+interface RecentPatch {
+  sessionId: string;
+  seq: number;
+  text: string;
+  at: number;
+}
+
 interface DisplayConn {
   socket: WebSocket;
   displayId: number;
@@ -84,6 +98,8 @@ export class LiveHub {
   private readonly shown = new Map<number, string | null>();
   /** Bumped by every change of the shown session, so a slow snapshot never overwrites a newer one. */
   private readonly generation = new Map<number, number>();
+  /** The latest patches of every counter (displays of this process or not: one may join any time). */
+  private readonly recent = new Map<number, RecentPatch[]>();
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -181,11 +197,16 @@ export class LiveHub {
       const sid = snap.session?.id ?? null;
       this.shown.set(counterId, sid);
       const text = JSON.stringify(snap);
+      // Typed before the snapshot was read but not yet committed then: sent after it (the display ignores
+      // what the snapshot already holds).
+      const seq = snap.session?.seq ?? 0;
+      const missed = (this.recent.get(counterId) ?? []).filter((r) => r.sessionId === sid && r.seq > seq);
       for (const c of conns) {
         const queued = c.pending ?? [];
         c.pending = null;
         if (c.socket.readyState !== 1) continue;
         c.socket.send(text);
+        for (const r of missed) c.socket.send(r.text);
         for (const q of queued) if (q.sessionId === null || q.sessionId === sid) c.socket.send(q.text);
       }
     } catch (err) {
@@ -197,11 +218,22 @@ export class LiveHub {
     }
   }
 
+  private remember(counterId: number, r: RecentPatch): void {
+    let list = this.recent.get(counterId);
+    if (!list) {
+      list = [];
+      this.recent.set(counterId, list);
+    }
+    list.push(r);
+    let drop = 0;
+    while (drop < list.length && (list.length - drop > RECENT_MAX || list[drop]!.at < r.at - RECENT_MS))
+      drop++;
+    if (drop > 0) list.splice(0, drop);
+  }
+
   private onBus(m: BusMessage): void {
     switch (m.k) {
       case 'patch': {
-        const set = this.byCounter.get(m.counterId);
-        if (!set) return;
         const out: ToDisplay = { t: 'patch', sessionId: m.sessionId, seq: m.seq };
         if (m.path !== undefined) {
           out.path = m.path;
@@ -209,6 +241,9 @@ export class LiveHub {
         }
         if (m.focus !== undefined) out.focus = m.focus;
         const text = JSON.stringify(out);
+        this.remember(m.counterId, { sessionId: m.sessionId, seq: m.seq, text, at: Date.now() });
+        const set = this.byCounter.get(m.counterId);
+        if (!set) return;
         for (const c of set) this.send(c, text, m.sessionId);
         return;
       }

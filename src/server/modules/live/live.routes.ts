@@ -27,6 +27,7 @@ import { renderPdf } from '../../pdf/render-pdf.ts';
 import { requireAuth, requireRole } from '../auth/auth.guard.ts';
 import { canSeeUnit } from '../auth/auth.service.ts';
 import { documentFor } from '../templates/document-output.ts';
+import { AckBatcher } from './live.acks.ts';
 import { liveErrorToHttp } from './live.errors.ts';
 import { displaySnapshot, LiveHub } from './live.hub.ts';
 import { openFromPrefill, rateFromDisplay } from './live.intake.ts';
@@ -46,6 +47,7 @@ import {
   findCounterRow,
   findOwnSession,
   isLiveError,
+  type LiveError,
   listOpenSessions,
   openSession,
   PatchApplier,
@@ -68,14 +70,9 @@ const WsQuery = z.object({ role: z.enum(['officer', 'display']) });
 const Hello = z.object({ t: z.literal('hello'), token: z.string().min(1).max(200) });
 const OfficerMessage = z.union([
   PatchInput.extend({ t: z.literal('patch'), sessionId: z.string().uuid() }),
+  z.object({ t: z.literal('sync') }),
   z.object({ t: z.literal('ping') }),
 ]);
-
-/** Days a closed session's draft is kept (env DRAFT_RETENTION_DAYS, default 30). */
-export function draftRetentionDays(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.DRAFT_RETENTION_DAYS ?? 30);
-  return Number.isFinite(n) && n >= 0 ? n : 30;
-}
 
 const DISPLAY_TOKEN_HEADER = 'x-display-token';
 const HELLO_TIMEOUT_MS = 10_000;
@@ -121,10 +118,19 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db.kysely;
   const bus = await createLiveBus(app.deps.db);
   const hub = new LiveHub(db, bus, app.log);
-  const patches = new PatchApplier(db, bus, app.deps.db.kind, app.deps.db.sqlite);
+  const { live } = app.deps.config;
+  const { sqlite, sqliteFile } = app.deps.db;
+  const patches = new PatchApplier(
+    db,
+    bus,
+    app.deps.db.kind,
+    sqlite ? { db: sqlite, file: sqliteFile } : undefined,
+    app.log,
+    live.groupCommitMs,
+  );
   const tags = ['live'];
 
-  const retention = draftRetentionDays();
+  const retention = live.draftRetentionDays;
   const sweep = () => {
     sweepLive(db, retention).catch((err) => app.log.warn({ err }, 'live draft sweep failed'));
   };
@@ -135,6 +141,7 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onClose', async () => {
     clearInterval(sweepTimer);
     hub.close();
+    await patches.close();
     await bus.close();
   });
 
@@ -163,7 +170,23 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
       const reply = (m: ToOfficer) => {
         if (socket.readyState === 1) socket.send(JSON.stringify(m));
       };
-      // One socket's patches are applied in order: the display sees keystrokes in the order typed.
+      const acks = new AckBatcher(reply, live.ackDelayMs);
+      // Patches not yet committed; a nack or a sync waits for them, so that acks stay cumulative and true.
+      const inflight = new Set<Promise<void>>();
+      const settledAll = () => Promise.all([...inflight]);
+      const failed = (err: unknown) => {
+        request.log.error({ err }, 'live patch failed');
+        // Not acked: the counter keeps the patch and sends it again after reconnecting.
+        socket.close(1011, 'patch failed');
+      };
+      const refuse = async (sessionId: string, seq: number, error: LiveError) => {
+        await settledAll();
+        acks.flush();
+        reply({ t: 'nack', sessionId, seq, message: liveErrorToHttp(error).message });
+      };
+      socket.on('close', () => acks.close());
+      // One socket's patches are taken in order: the display sees keystrokes in the order typed. Commits
+      // run behind, in the same order, and each ack follows its commit.
       let chain: Promise<void> = Promise.resolve();
       socket.on('message', (data: Buffer) => {
         let parsed: FromOfficer;
@@ -179,19 +202,29 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
           reply({ t: 'pong' });
           return;
         }
+        if (parsed.t === 'sync') {
+          chain = chain.then(async () => {
+            await settledAll();
+            acks.flush();
+          });
+          return;
+        }
         const p = parsed;
         chain = chain.then(async () => {
           try {
-            const r = await patches.apply(actor, p.sessionId, p);
-            if (isLiveError(r)) {
-              reply({ t: 'nack', sessionId: p.sessionId, seq: p.seq, message: liveErrorToHttp(r).message });
-            } else {
-              reply({ t: 'ack', sessionId: p.sessionId, seq: p.seq });
+            const staged = await patches.stage(actor, p.sessionId, p);
+            if (isLiveError(staged)) {
+              await refuse(p.sessionId, p.seq, staged);
+              return;
             }
+            const done = staged.committed.then(async (r) => {
+              if (isLiveError(r)) await refuse(p.sessionId, p.seq, r);
+              else acks.ack(p.sessionId, p.seq);
+            }, failed);
+            inflight.add(done);
+            void done.finally(() => inflight.delete(done));
           } catch (err) {
-            request.log.error({ err }, 'live patch failed');
-            // Not acked: the counter keeps the patch and sends it again after reconnecting.
-            socket.close(1011, 'patch failed');
+            failed(err);
           }
         });
       });
@@ -515,6 +548,8 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       const { id } = parseInput(IdParams, request.params);
       const input = parseInput(PrintInput, request.body);
+      // What was typed on this process is committed before the row is read (the counter also syncs first).
+      await patches.settled(id);
       const row = await findOwnSession(db, actor, id);
       if (!row) throw liveErrorToHttp({ error: 'session_not_found' });
       const template = await findLiveTemplate(db, row.template_id, row.template_version);

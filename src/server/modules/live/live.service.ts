@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { LiveSessionView, OpenSessionInput, PatchInput } from '../../../core/api/live.ts';
 import type { FormTemplate } from '../../../core/forms/FormTemplate.ts';
@@ -354,20 +355,32 @@ interface CachedSession {
   counterId: number;
   officerUserId: number;
   values: Record<string, unknown>;
+  /** The last seq handed to the writer (committed or on its way). */
   seq: number;
   focus: string | null;
   templateId: string;
   templateVersion: number;
   template?: FormTemplate | null;
+  /** Settles when the last write handed to the writer has settled. */
+  tail: Promise<void>;
 }
 
 export type PatchResult = { seq: number; applied: boolean } | LiveError;
 
+/** A patch taken in: already on the displays; `committed` settles once its draft write is committed. */
+export interface StagedPatch {
+  committed: Promise<PatchResult>;
+}
+
+const ATTEMPTS = 3;
+const settle = (): void => undefined;
+
 /**
- * Applies typed patches to drafts. Each process keeps the sessions it has seen in memory and writes with
- * an optimistic check on `seq` (through the batching DraftWriter), so a keystroke costs one row update;
- * if another process wrote in between, the row is re-read and the patch applied again. A patch is
- * published to the displays and acknowledged only once it is committed.
+ * Applies typed patches to drafts. Each process keeps the sessions it has seen in memory and writes with an
+ * optimistic check on `seq` (through the batching DraftWriter), so a keystroke costs one row update; if
+ * another process wrote in between, the row is re-read and the patch applied again. A patch goes to the
+ * displays as soon as it is taken in, and is acknowledged only once committed; the next keystroke does not
+ * wait for the previous one's commit (writes of one session are committed in order).
  */
 export class PatchApplier {
   private readonly cache = new Map<string, CachedSession>();
@@ -378,12 +391,24 @@ export class PatchApplier {
     private readonly bus: LiveBus,
     kind: DatabaseKind,
     sqlite?: SqliteHandle,
+    log?: FastifyBaseLogger,
+    groupCommitMs = 0,
   ) {
-    this.writer = new DraftWriter(db, kind, sqlite);
+    this.writer = new DraftWriter(db, kind, sqlite, log, groupCommitMs);
+  }
+
+  /** Stops the draft writer's worker; call when the app closes. */
+  close(): Promise<void> {
+    return this.writer.close();
   }
 
   forget(sessionId: string): void {
     this.cache.delete(sessionId);
+  }
+
+  /** Settles when every patch of the session taken in by this process so far is committed (or failed). */
+  async settled(sessionId: string): Promise<void> {
+    await this.cache.get(sessionId)?.tail;
   }
 
   private async load(sessionId: string, actor: Actor): Promise<CachedSession | LiveError> {
@@ -398,6 +423,7 @@ export class PatchApplier {
       focus: row.focus,
       templateId: row.template_id,
       templateVersion: row.template_version,
+      tail: Promise.resolve(),
     };
     // Drafts of finished citizens are not needed here; the oldest entries go first.
     if (this.cache.size >= MAX_CACHED_SESSIONS) {
@@ -408,60 +434,81 @@ export class PatchApplier {
     return c;
   }
 
+  /** Applies a patch and waits for its commit. */
   async apply(actor: Actor, sessionId: string, p: PatchInput): Promise<PatchResult> {
+    const staged = await this.stage(actor, sessionId, p);
+    return isLiveError(staged) ? staged : staged.committed;
+  }
+
+  /**
+   * Takes a patch in: checks it, changes the cached draft, publishes it to the displays and hands the draft
+   * to the writer. Patches of one session must be staged in order (the officer's socket does so).
+   */
+  async stage(actor: Actor, sessionId: string, p: PatchInput, attempt = 1): Promise<StagedPatch | LiveError> {
     let c = this.cache.get(sessionId);
     if (c && c.officerUserId !== actor.auth.user.id) return { error: 'session_not_found' };
-    for (let attempt = 0; attempt < 3; attempt++) {
-      if (!c) {
-        const loaded = await this.load(sessionId, actor);
-        if (isLiveError(loaded)) return loaded;
-        c = loaded;
-      }
-      if (p.seq <= c.seq) return { seq: c.seq, applied: false };
-      const values = c.values;
-      if (p.path !== undefined) {
-        c.template ??= (await findLiveTemplate(this.db, c.templateId, c.templateVersion)) ?? null;
-        if (!c.template || !pathInTemplate(c.template, p.path)) return { error: 'bad_path', path: p.path };
-        const value = p.value === undefined ? null : p.value;
-        if (JSON.stringify(value).length > MAX_VALUE_BYTES) return { error: 'too_large' };
-        // Changed in place: if the write fails, this cached copy is dropped and the row read again.
-        setAt(values, p.path, value === null ? undefined : value);
-      }
-      // The display mirrors the keystroke while the draft is being committed: the display latency is the
-      // hub's, not the disk's. The officer's ack still waits for the commit (nothing acked is ever lost), and
-      // a patch replayed after a failed write carries the same seq, which displays ignore.
-      const msg: Parameters<LiveBus['publish']>[0] = {
-        k: 'patch',
-        counterId: c.counterId,
-        sessionId,
-        seq: p.seq,
-      };
-      if (p.path !== undefined) {
-        msg.path = p.path;
-        msg.value = p.value === undefined ? null : p.value;
-      }
-      if (p.focus !== undefined) msg.focus = p.focus;
-      const published = this.bus.publish(msg);
-      const json = JSON.stringify(values);
-      if (json.length > MAX_DRAFT_BYTES) {
-        this.cache.delete(sessionId);
-        await published;
-        return { error: 'too_large' };
-      }
-      const focus = p.focus === undefined ? c.focus : p.focus;
-      const written = await this.writer.write({ id: sessionId, prevSeq: c.seq, seq: p.seq, json, focus });
-      await published;
-      if (written) {
-        c.values = values;
-        c.seq = p.seq;
-        c.focus = focus;
-        return { seq: p.seq, applied: true };
-      }
-      // Another process (or a closed session): read the row again.
-      this.cache.delete(sessionId);
-      c = undefined;
+    if (!c) {
+      const loaded = await this.load(sessionId, actor);
+      if (isLiveError(loaded)) return loaded;
+      c = loaded;
     }
-    return { error: 'session_not_found' };
+    const cached = c;
+    if (p.seq <= cached.seq) {
+      // Already taken in (a replay): acknowledged once what came before it is committed.
+      return {
+        committed: cached.tail.then(() =>
+          this.cache.get(sessionId) === cached
+            ? { seq: cached.seq, applied: false }
+            : this.apply(actor, sessionId, p),
+        ),
+      };
+    }
+    const values = cached.values;
+    if (p.path !== undefined) {
+      cached.template ??=
+        (await findLiveTemplate(this.db, cached.templateId, cached.templateVersion)) ?? null;
+      if (!cached.template || !pathInTemplate(cached.template, p.path))
+        return { error: 'bad_path', path: p.path };
+      const value = p.value === undefined ? null : p.value;
+      if (JSON.stringify(value).length > MAX_VALUE_BYTES) return { error: 'too_large' };
+      // Changed in place: if the write fails, this cached copy is dropped and the row read again.
+      setAt(values, p.path, value === null ? undefined : value);
+    }
+    const json = JSON.stringify(values);
+    if (json.length > MAX_DRAFT_BYTES) {
+      this.cache.delete(sessionId);
+      return { error: 'too_large' };
+    }
+    // The display mirrors the keystroke while the draft is being committed: the display latency is the
+    // hub's, not the disk's. The officer's ack still waits for the commit (nothing acked is ever lost), and
+    // a patch published again after a failed write carries the same seq, which displays ignore.
+    const msg: Parameters<LiveBus['publish']>[0] = {
+      k: 'patch',
+      counterId: cached.counterId,
+      sessionId,
+      seq: p.seq,
+    };
+    if (p.path !== undefined) {
+      msg.path = p.path;
+      msg.value = p.value === undefined ? null : p.value;
+    }
+    if (p.focus !== undefined) msg.focus = p.focus;
+    const published = this.bus.publish(msg);
+    const focus = p.focus === undefined ? cached.focus : p.focus;
+    const prevSeq = cached.seq;
+    cached.seq = p.seq;
+    cached.focus = focus;
+    const written = this.writer.write({ id: sessionId, prevSeq, seq: p.seq, json, focus });
+    const committed = Promise.all([written, published]).then(async ([ok]): Promise<PatchResult> => {
+      if (ok) return { seq: p.seq, applied: true };
+      // Another process wrote this session (or it was closed): read the row again and apply once more.
+      if (this.cache.get(sessionId) === cached) this.cache.delete(sessionId);
+      if (attempt >= ATTEMPTS) throw new Error(`draft ${sessionId}: seq ${p.seq} kept conflicting`);
+      const again = await this.stage(actor, sessionId, p, attempt + 1);
+      return isLiveError(again) ? again : again.committed;
+    });
+    cached.tail = committed.then(settle, settle);
+    return { committed };
   }
 }
 

@@ -76,7 +76,9 @@ describe.runIf(url)('two app processes on one PostgreSQL database (LISTEN/NOTIFY
     while (seen.length < name.length) seen.push((await display.type('patch')).value);
     expect(seen).toEqual([...name].map((_, i) => name.slice(0, i + 1)));
 
-    // The display on B reconnecting catches up from the database.
+    // Once saved (acked), the display on B reconnecting catches up from the database.
+    ws.send({ t: 'sync' });
+    await ws.next((m) => m.t === 'ack' && m.seq === name.length);
     display.close();
     const again = await TestSocket.display(b.baseUrl, created.body.token);
     expect((await again.type('snapshot')).session.values.child.fullName).toBe(name);
