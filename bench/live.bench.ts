@@ -21,8 +21,11 @@ const COUNTERS = Number(process.env.LIVE_BENCH_COUNTERS ?? 300);
 const RATE_HZ = 5;
 const WARMUP_MS = 3000;
 const MEASURE_MS = Number(process.env.LIVE_BENCH_SECONDS ?? 15) * 1000;
-/** The echo and the live path take turns this many times, so a noisy moment of the machine hits both alike. */
-const ROUNDS = Number(process.env.LIVE_BENCH_ROUNDS ?? 3);
+/**
+ * The echo and the live path take turns this many times (A B B A A B …), so that the noisy moments of a
+ * shared machine fall on both alike; the percentiles are over all rounds together.
+ */
+const ROUNDS = Number(process.env.LIVE_BENCH_ROUNDS ?? 6);
 const TYPED = 'Nguyễn Thị Thu Hà Trần Minh Khôi Bệnh viện Đa khoa Sa Đéc ';
 
 type Arrived = (lane: number, seq: number) => void;
@@ -44,7 +47,10 @@ interface LoadResult {
 }
 
 /** Drives every lane at RATE_HZ with a random phase; keeps latencies of keystrokes sent after the warm-up. */
-async function drive(load: Load, warmupMs: number, measureMs: number, seqs: number[]): Promise<LoadResult> {
+export async function drive(load: Load, warmupMs: number, measureMs: number, seqs: number[]): Promise<LoadResult> {
+  // This process measures; its own full garbage collections are noise, so one runs before each round
+  // (`npm run bench` starts node with --expose-gc).
+  (globalThis as { gc?: () => void }).gc?.();
   const sentAt = Array.from({ length: load.lanes }, () => new Map<number, number>());
   const latencies: number[] = [];
   const start = performance.now();
@@ -81,13 +87,17 @@ async function drive(load: Load, warmupMs: number, measureMs: number, seqs: numb
   return { latencies, sent, lost };
 }
 
-/** Takes turns: each round drives the echo, then the live path, for an equal share of the measuring time. */
-async function alternate(loads: Load[]): Promise<LoadResult[]> {
+/** Takes turns, each load an equal share of the measuring time, the order reversed every other round. */
+export async function alternate(loads: Load[]): Promise<LoadResult[]> {
   const seqs = loads.map((l) => Array.from({ length: l.lanes }, () => 0));
   const out = loads.map((): LoadResult => ({ latencies: [], sent: 0, lost: 0 }));
+  const warm = new Set<number>();
   for (let round = 0; round < ROUNDS; round++) {
-    for (let k = 0; k < loads.length; k++) {
-      const r = await drive(loads[k]!, round === 0 ? WARMUP_MS : 1000, MEASURE_MS / ROUNDS, seqs[k]!);
+    const order = loads.map((_, k) => k);
+    if (round % 2 === 1) order.reverse();
+    for (const k of order) {
+      const r = await drive(loads[k]!, warm.has(k) ? 1000 : WARMUP_MS, MEASURE_MS / ROUNDS, seqs[k]!);
+      warm.add(k);
       out[k]!.latencies.push(...r.latencies);
       out[k]!.sent += r.sent;
       out[k]!.lost += r.lost;
@@ -148,7 +158,7 @@ async function setupCounters(
 }
 
 /** The live path: officer sockets on `officerUrl`, display sockets on `displayUrl`. */
-async function liveSetup(officerUrl: string, displayUrl: string, adminUrl: string): Promise<Load> {
+export async function liveSetup(officerUrl: string, displayUrl: string, adminUrl: string): Promise<Load> {
   const { counters, officer } = await setupCounters(adminUrl);
   const displays = await inBatches(counters.length, 25, async (i) => {
     const s = await TestSocket.display(displayUrl, counters[i]!.token);
@@ -204,7 +214,7 @@ function spawnEcho(): Promise<{ url: string; child: ChildProcess }> {
 }
 
 /** The baseline: the same keystrokes through a bare WebSocket relay (no application, no database). */
-async function echoSetup(): Promise<Load> {
+export async function echoSetup(): Promise<Load> {
   const { url, child } = await spawnEcho();
   const ws = url.replace('http', 'ws');
   const { WebSocket } = await import('ws');

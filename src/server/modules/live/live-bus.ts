@@ -22,7 +22,8 @@ export type BusMessage =
   /** The bus lost messages (PostgreSQL connection dropped): every display must be re-sent its state. */
   | { k: 'resync' };
 
-export type BusHandler = (msg: BusMessage) => void;
+/** `remote`: the message came from another app process. */
+export type BusHandler = (msg: BusMessage, remote: boolean) => void;
 
 /** Fan-out between app processes. Publishing after the change is committed keeps every display truthful. */
 export interface LiveBus {
@@ -37,10 +38,10 @@ class Subscribers {
     this.handlers.add(h);
     return () => this.handlers.delete(h);
   }
-  emit(msg: BusMessage): void {
+  emit(msg: BusMessage, remote = false): void {
     for (const h of this.handlers) {
       try {
-        h(msg);
+        h(msg, remote);
       } catch {
         // One broken subscriber must not stop the others.
       }
@@ -102,7 +103,7 @@ export class PgLiveBus implements LiveBus {
         return;
       }
       if (env.o === this.origin || !Array.isArray(env.ms)) return;
-      for (const m of env.ms) this.subs.emit(m);
+      for (const m of env.ms) this.subs.emit(m, true);
     });
     client.on('error', () => this.reconnect(client));
     client.on('end', () => this.reconnect(client));

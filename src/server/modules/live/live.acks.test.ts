@@ -38,6 +38,14 @@ describe('AckBatcher: acks are cumulative, sent together after the delay', () =>
     expect(sent).toEqual([{ t: 'ack', sessionId: 'a', seq: 4 }]);
     vi.advanceTimersByTime(5000);
     expect(sent).toHaveLength(1);
+    // And the delay works again after a flush, and again after a timer-sent batch.
+    acks.ack('a', 5);
+    vi.advanceTimersByTime(1000);
+    expect(sent.at(-1)).toEqual({ t: 'ack', sessionId: 'a', seq: 5 });
+    acks.ack('a', 6);
+    vi.advanceTimersByTime(1000);
+    expect(sent.at(-1)).toEqual({ t: 'ack', sessionId: 'a', seq: 6 });
+    expect(sent).toHaveLength(3);
     const now = new AckBatcher((m) => sent.push(m), 0);
     now.ack('c', 1);
     expect(sent.at(-1)).toEqual({ t: 'ack', sessionId: 'c', seq: 1 });

@@ -7,7 +7,9 @@ import type { ToOfficer } from '../../../core/live/live-messages.ts';
  */
 export class AckBatcher {
   private readonly due = new Map<string, number>();
+  /** One timer per socket, re-armed rather than created for every batch of acks. */
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private armed = false;
 
   constructor(
     private readonly send: (m: ToOfficer) => void,
@@ -18,13 +20,25 @@ export class AckBatcher {
   ack(sessionId: string, seq: number): void {
     this.due.set(sessionId, Math.max(this.due.get(sessionId) ?? 0, seq));
     if (this.delayMs <= 0) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), this.delayMs);
+    else if (!this.armed) {
+      this.armed = true;
+      if (this.timer) this.timer.refresh();
+      else
+        this.timer = setTimeout(() => {
+          this.armed = false;
+          this.flush();
+        }, this.delayMs);
+    }
   }
 
   /** Sends every owed ack now (before a nack, and when the counter asks to sync). */
   flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    if (this.armed && this.timer) {
+      // A cleared timer cannot be re-armed: the next ack makes a new one.
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.armed = false;
     for (const [sessionId, seq] of this.due) this.send({ t: 'ack', sessionId, seq });
     this.due.clear();
   }
@@ -32,6 +46,7 @@ export class AckBatcher {
   close(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.armed = false;
     this.due.clear();
   }
 }

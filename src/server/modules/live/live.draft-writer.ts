@@ -30,6 +30,8 @@ interface Queued {
 export class DraftWriter {
   private queue: Queued[] = [];
   private busy = false;
+  /** Commits made and rows written since start (a burst of one session's keystrokes is one row). */
+  readonly stats = { commits: 0, rows: 0 };
 
   private rawBatch: SqliteDraftBatch | undefined;
   private thread: DraftThread | undefined;
@@ -73,22 +75,28 @@ export class DraftWriter {
     try {
       while (this.queue.length > 0) {
         if (this.groupCommitMs > 0) await new Promise((r) => setTimeout(r, this.groupCommitMs));
-        // One write per session per batch: a second one waits for the next batch, in order.
-        const batch: Queued[] = [];
+        if (this.queue.length === 0) break;
+        // One row write per session per batch: a later keystroke's draft holds the earlier ones, so it
+        // replaces them (keeping the first one's expected seq) and every waiter gets that write's result.
+        const batch = new Map<string, { w: DraftWrite; waiters: Queued[] }>();
         const rest: Queued[] = [];
-        const ids = new Set<string>();
         for (const q of this.queue) {
-          if (batch.length < MAX_BATCH && !ids.has(q.w.id)) {
-            ids.add(q.w.id);
-            batch.push(q);
-          } else rest.push(q);
+          const same = batch.get(q.w.id);
+          if (same) {
+            same.w = { ...q.w, prevSeq: same.w.prevSeq };
+            same.waiters.push(q);
+          } else if (batch.size < MAX_BATCH) batch.set(q.w.id, { w: q.w, waiters: [q] });
+          else rest.push(q);
         }
         this.queue = rest;
+        const entries = [...batch.values()];
         try {
-          const written = await this.flush(batch.map((q) => q.w));
-          for (const q of batch) q.done(written.has(q.w.id));
+          const written = await this.flush(entries.map((e) => e.w));
+          this.stats.commits++;
+          this.stats.rows += entries.length;
+          for (const e of entries) for (const q of e.waiters) q.done(written.has(e.w.id));
         } catch (err) {
-          for (const q of batch) q.fail(err);
+          for (const e of entries) for (const q of e.waiters) q.fail(err);
         }
       }
     } finally {

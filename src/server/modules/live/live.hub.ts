@@ -12,9 +12,15 @@ import { findLiveTemplate } from './live.templates.ts';
 import type { BusMessage, LiveBus } from './live-bus.ts';
 
 /** What a paired display is sent first, and again whenever the counter's shown session changes. */
+/** This process's state of a draft, including keystrokes not yet committed (see PatchApplier.peek). */
+export type LocalDraft = (
+  sessionId: string,
+) => { values: unknown; seq: number; focus: string | null } | undefined;
+
 export async function displaySnapshot(
   db: Kysely<Database>,
   counterId: number,
+  local?: LocalDraft,
 ): Promise<Extract<ToDisplay, { t: 'snapshot' }>> {
   const [counter, shownId] = await Promise.all([
     db
@@ -47,6 +53,13 @@ export async function displaySnapshot(
           seq: row.seq,
           review: row.review === 1,
         };
+        // Typed here but not committed yet: the display must not start behind what it was already shown.
+        const mine = local?.(row.id);
+        if (mine && mine.seq > row.seq) {
+          session.values = structuredClone(mine.values) as Record<string, unknown>;
+          session.seq = mine.seq;
+          session.focus = mine.focus;
+        }
       }
     }
   }
@@ -66,11 +79,11 @@ export async function displaySnapshot(
 }
 
 /**
- * How long a published patch is kept for displays that (re)join: a patch reaches the displays before its
- * draft is committed, so a snapshot read in between would miss it.
+ * How long a patch from another process is kept for displays that (re)join here: it reaches the displays
+ * before its draft is committed, so a snapshot read in between would miss it. (This process's own
+ * keystrokes are in its PatchApplier, which the snapshot reads.)
  */
 const RECENT_MS = 10_000;
-const RECENT_MAX = 100;
 
 interface RecentPatch {
   sessionId: string;
@@ -98,16 +111,17 @@ export class LiveHub {
   private readonly shown = new Map<number, string | null>();
   /** Bumped by every change of the shown session, so a slow snapshot never overwrites a newer one. */
   private readonly generation = new Map<number, number>();
-  /** The latest patches of every counter (displays of this process or not: one may join any time). */
-  private readonly recent = new Map<number, RecentPatch[]>();
+  /** Per counter, the latest patch from another process for each path (a display may join any time). */
+  private readonly recent = new Map<number, Map<string, RecentPatch>>();
   private readonly unsubscribe: () => void;
 
   constructor(
     private readonly db: Kysely<Database>,
     bus: LiveBus,
     private readonly log: FastifyBaseLogger,
+    private readonly local?: LocalDraft,
   ) {
-    this.unsubscribe = bus.subscribe((m) => this.onBus(m));
+    this.unsubscribe = bus.subscribe((m, remote) => this.onBus(m, remote));
   }
 
   close(): void {
@@ -191,7 +205,7 @@ export class LiveHub {
     for (const c of conns) c.pending ??= [];
     const gen = this.generation.get(counterId) ?? 0;
     try {
-      const snap = await displaySnapshot(this.db, counterId);
+      const snap = await displaySnapshot(this.db, counterId, this.local);
       // A newer change of the shown session started its own read: this one is stale, that one will send.
       if ((this.generation.get(counterId) ?? 0) !== gen) return;
       const sid = snap.session?.id ?? null;
@@ -200,7 +214,10 @@ export class LiveHub {
       // Typed before the snapshot was read but not yet committed then: sent after it (the display ignores
       // what the snapshot already holds).
       const seq = snap.session?.seq ?? 0;
-      const missed = (this.recent.get(counterId) ?? []).filter((r) => r.sessionId === sid && r.seq > seq);
+      const since = Date.now() - RECENT_MS;
+      const missed = [...(this.recent.get(counterId)?.values() ?? [])]
+        .filter((r) => r.sessionId === sid && r.seq > seq && r.at > since)
+        .sort((a, b) => a.seq - b.seq);
       for (const c of conns) {
         const queued = c.pending ?? [];
         c.pending = null;
@@ -218,20 +235,19 @@ export class LiveHub {
     }
   }
 
-  private remember(counterId: number, r: RecentPatch): void {
-    let list = this.recent.get(counterId);
-    if (!list) {
-      list = [];
-      this.recent.set(counterId, list);
+  private remember(counterId: number, path: string, r: RecentPatch): void {
+    let byPath = this.recent.get(counterId);
+    if (!byPath) {
+      byPath = new Map();
+      this.recent.set(counterId, byPath);
     }
-    list.push(r);
-    let drop = 0;
-    while (drop < list.length && (list.length - drop > RECENT_MAX || list[drop]!.at < r.at - RECENT_MS))
-      drop++;
-    if (drop > 0) list.splice(0, drop);
+    // A new session at this counter: the previous one's keystrokes are of no use to anyone.
+    const first = byPath.values().next().value;
+    if (first && first.sessionId !== r.sessionId) byPath.clear();
+    byPath.set(path, r);
   }
 
-  private onBus(m: BusMessage): void {
+  private onBus(m: BusMessage, remote: boolean): void {
     switch (m.k) {
       case 'patch': {
         const out: ToDisplay = { t: 'patch', sessionId: m.sessionId, seq: m.seq };
@@ -241,7 +257,13 @@ export class LiveHub {
         }
         if (m.focus !== undefined) out.focus = m.focus;
         const text = JSON.stringify(out);
-        this.remember(m.counterId, { sessionId: m.sessionId, seq: m.seq, text, at: Date.now() });
+        if (remote)
+          this.remember(m.counterId, m.path ?? '', {
+            sessionId: m.sessionId,
+            seq: m.seq,
+            text,
+            at: Date.now(),
+          });
         const set = this.byCounter.get(m.counterId);
         if (!set) return;
         for (const c of set) this.send(c, text, m.sessionId);

@@ -102,22 +102,31 @@ function heartbeat(socket: WebSocket): void {
   socket.on('pong', () => {
     alive = true;
   });
-  const timer = setInterval(() => {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const beat = () => {
     if (!alive) {
       socket.terminate();
       return;
     }
     alive = false;
     socket.ping();
-  }, HEARTBEAT_MS);
-  timer.unref();
-  socket.on('close', () => clearInterval(timer));
+  };
+  // A random first beat: sockets opened together (a restart, a morning) do not all ping at the same moment.
+  const start = setTimeout(() => {
+    timer = setInterval(beat, HEARTBEAT_MS);
+    timer.unref();
+    beat();
+  }, Math.random() * HEARTBEAT_MS);
+  start.unref();
+  socket.on('close', () => {
+    clearTimeout(start);
+    clearInterval(timer);
+  });
 }
 
 export async function liveRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db.kysely;
   const bus = await createLiveBus(app.deps.db);
-  const hub = new LiveHub(db, bus, app.log);
   const { live } = app.deps.config;
   const { sqlite, sqliteFile } = app.deps.db;
   const patches = new PatchApplier(
@@ -128,6 +137,7 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
     app.log,
     live.groupCommitMs,
   );
+  const hub = new LiveHub(db, bus, app.log, (id) => patches.peek(id));
   const tags = ['live'];
 
   const retention = live.draftRetentionDays;
@@ -299,7 +309,7 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
         if ('error' in code) throw liveErrorToHttp(code);
         return { paired: false, code: code.code, expiresAt: code.expiresAt };
       }
-      return { paired: true, ...(await displaySnapshot(db, display.counter_id)) };
+      return { paired: true, ...(await displaySnapshot(db, display.counter_id, (sid) => patches.peek(sid))) };
     },
   );
 

@@ -361,8 +361,9 @@ interface CachedSession {
   templateId: string;
   templateVersion: number;
   template?: FormTemplate | null;
-  /** Settles when the last write handed to the writer has settled. */
-  tail: Promise<void>;
+  /** Writes handed to the writer and not settled yet, and who waits for them all to settle. */
+  inflight: number;
+  idle: (() => void)[] | null;
 }
 
 export type PatchResult = { seq: number; applied: boolean } | LiveError;
@@ -373,7 +374,15 @@ export interface StagedPatch {
 }
 
 const ATTEMPTS = 3;
-const settle = (): void => undefined;
+
+/** Settles once none of the session's writes is in flight (a counter, not a promise chain kept per keystroke). */
+function whenIdle(c: CachedSession): Promise<void> {
+  if (c.inflight === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    c.idle ??= [];
+    c.idle.push(resolve);
+  });
+}
 
 /**
  * Applies typed patches to drafts. Each process keeps the sessions it has seen in memory and writes with an
@@ -406,9 +415,18 @@ export class PatchApplier {
     this.cache.delete(sessionId);
   }
 
+  /** This process's copy of a draft, with the keystrokes taken in but not yet committed. */
+  peek(
+    sessionId: string,
+  ): { values: Record<string, unknown>; seq: number; focus: string | null } | undefined {
+    const c = this.cache.get(sessionId);
+    return c && { values: c.values, seq: c.seq, focus: c.focus };
+  }
+
   /** Settles when every patch of the session taken in by this process so far is committed (or failed). */
-  async settled(sessionId: string): Promise<void> {
-    await this.cache.get(sessionId)?.tail;
+  settled(sessionId: string): Promise<void> {
+    const c = this.cache.get(sessionId);
+    return c ? whenIdle(c) : Promise.resolve();
   }
 
   private async load(sessionId: string, actor: Actor): Promise<CachedSession | LiveError> {
@@ -423,7 +441,8 @@ export class PatchApplier {
       focus: row.focus,
       templateId: row.template_id,
       templateVersion: row.template_version,
-      tail: Promise.resolve(),
+      inflight: 0,
+      idle: null,
     };
     // Drafts of finished citizens are not needed here; the oldest entries go first.
     if (this.cache.size >= MAX_CACHED_SESSIONS) {
@@ -456,7 +475,7 @@ export class PatchApplier {
     if (p.seq <= cached.seq) {
       // Already taken in (a replay): acknowledged once what came before it is committed.
       return {
-        committed: cached.tail.then(() =>
+        committed: whenIdle(cached).then(() =>
           this.cache.get(sessionId) === cached
             ? { seq: cached.seq, applied: false }
             : this.apply(actor, sessionId, p),
@@ -507,7 +526,13 @@ export class PatchApplier {
       const again = await this.stage(actor, sessionId, p, attempt + 1);
       return isLiveError(again) ? again : again.committed;
     });
-    cached.tail = committed.then(settle, settle);
+    cached.inflight++;
+    const done = () => {
+      if (--cached.inflight > 0 || !cached.idle) return;
+      for (const f of cached.idle) f();
+      cached.idle = null;
+    };
+    committed.then(done, done);
     return { committed };
   }
 }

@@ -22,8 +22,9 @@ describe.runIf(url)('two app processes on one PostgreSQL database (LISTEN/NOTIFY
     const u = new URL(url!);
     u.pathname = `/${dbName}`;
     const env = { DATABASE_URL: u.toString(), SKIP_WEB_BUILD: '1' };
-    // One after the other: the first one migrates and seeds the demo data.
-    a = await startServer(env);
+    // One after the other: the first one migrates and seeds the demo data. A commits drafts slowly, so that
+    // a display joining on B between a keystroke and its commit can be tested.
+    a = await startServer({ ...env, LIVE_GROUP_COMMIT_MS: '1500' });
     b = await startServer(env);
   }, 120_000);
 
@@ -87,6 +88,33 @@ describe.runIf(url)('two app processes on one PostgreSQL database (LISTEN/NOTIFY
     await again.type('idle');
     await officer.post(`/api/live/displays/${created.body.displayId}/revoke`);
     expect((await again.waitClosed()).code).toBe(4403);
+    ws.close();
+  });
+
+  it('a display joining on the other process between a keystroke and its commit gets that keystroke', async () => {
+    const officer = new ApiClient(a.baseUrl);
+    const login = await officer.post<{ token: string }>('/api/auth/login', {
+      username: 'tiepnhan',
+      password: 'khongviet',
+    });
+    officer.token = login.body.token;
+    const counterId = (await countersOf(officer))[1]!;
+    const created = await new ApiClient(b.baseUrl).post('/api/live/displays');
+    const display = await TestSocket.display(b.baseUrl, created.body.token);
+    await display.type('pairing');
+    expect((await officer.post('/api/live/pair', { counterId, code: created.body.code })).status).toBe(200);
+    const sid = (await officer.post('/api/live/sessions', { counterId, templateId: 'khai-sinh' })).body.id;
+    await display.next((m) => m.t === 'snapshot' && m.session?.id === sid);
+    const ws = await TestSocket.officer(a.baseUrl, officer.token!);
+    await ws.type('ready');
+    ws.send({ t: 'patch', sessionId: sid, seq: 1, path: 'child.fullName', value: 'Khôi' });
+    await display.next((m) => m.t === 'patch' && m.seq === 1);
+    // A commits 1.5 s later: B reads a snapshot without the keystroke, then sends it.
+    display.close();
+    const again = await TestSocket.display(b.baseUrl, created.body.token);
+    expect((await again.type('snapshot')).session.seq).toBe(0);
+    expect(await again.next((m) => m.t === 'patch', 1000)).toMatchObject({ seq: 1, value: 'Khôi' });
+    again.close();
     ws.close();
   });
 });
