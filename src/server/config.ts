@@ -31,6 +31,8 @@ export interface LiveConfig {
   ackDelayMs: number;
   /** How long the draft writer collects keystrokes of all counters before one commit. */
   groupCommitMs: number;
+  /** How often an officer's open socket checks that his login still holds (a logout on another process). */
+  sessionRecheckMs: number;
 }
 
 function nonNegative(raw: string | undefined, fallback: number): number {
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       draftRetentionDays: nonNegative(env.DRAFT_RETENTION_DAYS, 30),
       ackDelayMs: nonNegative(env.LIVE_ACK_DELAY_MS, 1000),
       groupCommitMs: nonNegative(env.LIVE_GROUP_COMMIT_MS, 10),
+      sessionRecheckMs: Math.max(100, nonNegative(env.LIVE_SESSION_RECHECK_MS, 30_000)),
     },
   };
 }

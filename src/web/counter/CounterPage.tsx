@@ -834,7 +834,9 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
         : 'Đã lưu'
       : link.status === 'connecting'
         ? 'Đang kết nối…'
-        : `Mất kết nối — đã giữ ${link.unacked} thay đổi trên máy, sẽ gửi lại`;
+        : link.status === 'signedOut'
+          ? `Phiên đăng nhập đã kết thúc — đăng nhập lại để tiếp tục${link.unacked > 0 ? ` (đã giữ ${link.unacked} thay đổi trên máy)` : ''}`
+          : `Mất kết nối — đã giữ ${link.unacked} thay đổi trên máy, sẽ gửi lại`;
 
   return (
     <div className="cp">
@@ -864,6 +866,12 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
         </nav>
         <span className={`cp-link ${link.status}`} role="status" data-testid="link-status">
           {linkText}
+          {link.status === 'signedOut' && (
+            <>
+              {' '}
+              <a href="/dang-nhap">Đăng nhập</a>
+            </>
+          )}
         </span>
         <span className="cp-pair">
           <details className="cp-displays">

@@ -1,8 +1,8 @@
 import type { ToOfficer } from '../../core/live/live-messages.ts';
-import { LIVE_WS_PATH } from '../../core/live/live-messages.ts';
+import { CLOSE_CODES, LIVE_WS_PATH } from '../../core/live/live-messages.ts';
 import { Outbox, type OutboxEntry } from './outbox.ts';
 
-export type LinkStatus = 'connecting' | 'online' | 'offline';
+export type LinkStatus = 'connecting' | 'online' | 'offline' | 'signedOut';
 
 export interface LiveClientEvents {
   status(s: LinkStatus, unacked: number): void;
@@ -142,9 +142,17 @@ export class LiveClient {
         for (const w of [...this.ackWaiters]) w();
       }
     };
-    ws.onclose = () => {
+    ws.onclose = (e) => {
       if (this.ws !== ws) return;
       this.ws = null;
+      if (e.code === CLOSE_CODES.unauthorized) {
+        // Logged out (here or elsewhere) or the account was locked: retrying cannot help. What was not
+        // acknowledged stays in IndexedDB and is sent after the next login.
+        this.stopped = true;
+        clearInterval(this.pinger);
+        this.setStatus('signedOut');
+        return;
+      }
       this.setStatus('offline');
       if (this.stopped) return;
       const wait = this.retryMs * (0.75 + Math.random() * 0.5);

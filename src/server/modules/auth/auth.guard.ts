@@ -29,7 +29,9 @@ export function installAuth(app: FastifyInstance): void {
     const session = await resolveSession(kysely, token);
     if (!session) {
       // A bearer token that no longer resolves (logged out, user deleted or disabled) is an error, not an anonymous call.
-      if (bearer)
+      // A WebSocket handshake goes on anonymous instead: the socket route closes it with its own code (4401),
+      // which tells the counter to stop retrying, and an error here would leave the connection hanging.
+      if (bearer && request.headers.upgrade?.toLowerCase() !== 'websocket')
         throw unauthorized('Phiên đăng nhập đã hết hạn hoặc không còn hiệu lực, vui lòng đăng nhập lại');
       return;
     }

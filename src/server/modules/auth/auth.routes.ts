@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { LoginRequest } from '../../../core/api/auth.ts';
 import { HttpError, parseInput } from '../../http/errors.ts';
 import { recordEvent } from '../events/events.repo.ts';
+import { sessionEnded } from './auth.events.ts';
 import { requireAuth, SESSION_COOKIE } from './auth.guard.ts';
 import { login, logout } from './auth.service.ts';
 
@@ -51,6 +52,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
           ip: request.ip,
         });
       });
+      sessionEnded({ tokenHash: auth.tokenHash });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
     },

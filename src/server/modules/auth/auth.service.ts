@@ -114,6 +114,17 @@ export async function resolveSession(
   return { user: await loadUserView(db, user), tokenHash, csrfToken: csrf_token };
 }
 
+/** Whether a session (by its token hash) still lets its user in: not logged out, not expired, user active. */
+export async function sessionStillValid(db: Kysely<Database>, tokenHash: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.active', 'sessions.expires_at'])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return row?.active === 1 && row.expires_at > new Date().toISOString();
+}
+
 export async function logout(db: Kysely<Database>, tokenHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }

@@ -24,8 +24,9 @@ import {
 } from '../../../core/live/live-messages.ts';
 import { HttpError, notFound, parseInput, unauthorized } from '../../http/errors.ts';
 import { renderPdf } from '../../pdf/render-pdf.ts';
+import { onSessionEnded } from '../auth/auth.events.ts';
 import { requireAuth, requireRole } from '../auth/auth.guard.ts';
-import { canSeeUnit } from '../auth/auth.service.ts';
+import { canSeeUnit, sessionStillValid } from '../auth/auth.service.ts';
 import { documentFor } from '../templates/document-output.ts';
 import { AckBatcher } from './live.acks.ts';
 import { liveErrorToHttp } from './live.errors.ts';
@@ -148,7 +149,19 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
   sweepTimer.unref();
   setTimeout(sweep, 5_000).unref();
 
+  // An officer's socket lives as long as his login: a logout or a locked account closes it at once here,
+  // and every process re-checks its sockets' sessions (a logout handled by another process).
+  const officerSockets = new Map<WebSocket, { tokenHash: string; userId: number }>();
+  const stopSessionEnds = onSessionEnded((e) => {
+    for (const [s, who] of officerSockets) {
+      if ('tokenHash' in e ? who.tokenHash === e.tokenHash : who.userId === e.userId) {
+        s.close(CLOSE_CODES.unauthorized, 'session ended');
+      }
+    }
+  });
+
   app.addHook('onClose', async () => {
+    stopSessionEnds();
     clearInterval(sweepTimer);
     hub.close();
     await patches.close();
@@ -177,6 +190,22 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
         return;
       }
       const actor: Actor = { auth, ip: request.ip };
+      officerSockets.set(socket, { tokenHash: auth.tokenHash, userId: auth.user.id });
+      const recheck = setInterval(
+        () => {
+          sessionStillValid(db, auth.tokenHash)
+            .then((ok) => {
+              if (!ok) socket.close(CLOSE_CODES.unauthorized, 'session ended');
+            })
+            .catch(() => undefined);
+        },
+        live.sessionRecheckMs * (0.75 + Math.random() * 0.5),
+      );
+      recheck.unref();
+      socket.on('close', () => {
+        officerSockets.delete(socket);
+        clearInterval(recheck);
+      });
       const reply = (m: ToOfficer) => {
         if (socket.readyState === 1) socket.send(JSON.stringify(m));
       };

@@ -39,6 +39,13 @@ export class TestSocket {
     return new Promise((ok, fail) => {
       ws.once('open', () => ok(s));
       ws.once('error', fail);
+      // A refused handshake: drop the connection, or the server would wait for it when closing.
+      ws.once('unexpected-response', (req, res) => {
+        res.resume();
+        req.destroy();
+        res.socket.destroy();
+        fail(new Error(`Unexpected server response: ${res.statusCode}`));
+      });
     });
   }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Role, UserInput, UserUpdate } from '../../../core/api/auth.ts';
 import type { Database, UserRow } from '../../db/schema.ts';
+import { sessionEnded } from '../auth/auth.events.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { recordEvent } from '../events/events.repo.ts';
 
@@ -73,7 +74,7 @@ export async function updateUser(
   actor: Actor,
 ): Promise<UserRow | UserError> {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  return db.transaction().execute(async (trx) => {
+  const updated = await db.transaction().execute(async (trx): Promise<UserRow | UserError> => {
     const before = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) return { error: 'not_found' };
     if (input.unitIds && !(await unitsExist(trx, input.unitIds))) return { error: 'unit_not_found' };
@@ -112,6 +113,10 @@ export async function updateUser(
     });
     return row;
   });
+  if (!isUserError(updated) && (input.active === false || passwordHash !== undefined)) {
+    sessionEnded({ userId: id });
+  }
+  return updated;
 }
 
 export function isUserError(v: object): v is UserError {
