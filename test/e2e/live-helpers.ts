@@ -109,10 +109,10 @@ export async function openDisplay(browser: Browser, baseUrl: string): Promise<{ 
 }
 
 /** Signs in as the officer, opens /quay and sits at counter 1 of Sa Đéc. */
-export async function openCounter(browser: Browser, baseUrl: string): Promise<Page> {
+export async function openCounter(browser: Browser, baseUrl: string, username = 'tiepnhan'): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await ctx.newPage();
-  await login(page, baseUrl, 'tiepnhan', '/quay');
+  await login(page, baseUrl, username, '/quay');
   await page.goto(`${baseUrl}/quay`);
   const chooser = page.getByRole('button', { name: 'Quầy số 1' });
   const picker = page.getByLabel('Tìm thủ tục');

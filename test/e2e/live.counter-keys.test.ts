@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, startServer } from './harness.ts';
-import { openCounter, startKhaiSinh } from './live-helpers.ts';
+import { launchBrowser, type RunningServer, SCREENSHOT_DIR, startServer } from './harness.ts';
+import { login, openCounter, startKhaiSinh } from './live-helpers.ts';
 
 /** A person types slower than ~35 ms a key; faster bursts are what the counter takes for a card scanner. */
 const HUMAN_KEY_MS = 40;
@@ -94,5 +94,36 @@ describe('the counter screen, keyboard first', () => {
       .poll(() => page.getByLabel('Họ, chữ đệm, tên người được khai sinh', { exact: true }).inputValue())
       .toBe('Lê Văn Hai');
     await page.getByText('Đã lưu', { exact: true }).waitFor();
+  });
+
+  it('tells the officer when his login ended (logged out in another tab) and keeps what he typed', async () => {
+    const page = await openCounter(browser, server.baseUrl, 'tiepnhan.tanduong');
+    await startKhaiSinh(page);
+    const child = page.getByLabel('Họ, chữ đệm, tên người được khai sinh', { exact: true });
+    await child.click();
+    await page.keyboard.type('Võ Minh Tâm', { delay: HUMAN_KEY_MS });
+    // Logged out from another tab of the same browser: the counter's socket is closed by the server.
+    const other = await page.context().newPage();
+    await other.goto(`${server.baseUrl}/`);
+    const status = await other.evaluate(async () => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const r = await fetch('/api/auth/logout', {
+        method: 'POST',
+        headers: { 'x-csrf-token': me.csrfToken },
+      });
+      return r.status;
+    });
+    expect(status).toBe(200);
+    const link = page.getByTestId('link-status');
+    await expect.poll(() => link.textContent(), { timeout: 10_000 }).toContain('Phiên đăng nhập đã kết thúc');
+    await link.getByRole('link', { name: 'Đăng nhập' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/counter-signed-out.png` });
+    // Logging in again at the same PC: the citizen's draft is there, every letter.
+    const again = await page.context().newPage();
+    await login(again, server.baseUrl, 'tiepnhan.tanduong', '/quay');
+    await again.goto(`${server.baseUrl}/quay`);
+    await expect
+      .poll(() => again.getByLabel('Họ, chữ đệm, tên người được khai sinh', { exact: true }).inputValue())
+      .toBe('Võ Minh Tâm');
   });
 });
