@@ -47,7 +47,7 @@ interface LoadResult {
 }
 
 /** Drives every lane at RATE_HZ with a random phase; keeps latencies of keystrokes sent after the warm-up. */
-export async function drive(load: Load, warmupMs: number, measureMs: number, seqs: number[]): Promise<LoadResult> {
+async function drive(load: Load, warmupMs: number, measureMs: number, seqs: number[]): Promise<LoadResult> {
   // This process measures; its own full garbage collections are noise, so one runs before each round
   // (`npm run bench` starts node with --expose-gc).
   (globalThis as { gc?: () => void }).gc?.();
@@ -88,7 +88,7 @@ export async function drive(load: Load, warmupMs: number, measureMs: number, seq
 }
 
 /** Takes turns, each load an equal share of the measuring time, the order reversed every other round. */
-export async function alternate(loads: Load[]): Promise<LoadResult[]> {
+async function alternate(loads: Load[]): Promise<LoadResult[]> {
   const seqs = loads.map((l) => Array.from({ length: l.lanes }, () => 0));
   const out = loads.map((): LoadResult => ({ latencies: [], sent: 0, lost: 0 }));
   const warm = new Set<number>();
@@ -158,7 +158,7 @@ async function setupCounters(
 }
 
 /** The live path: officer sockets on `officerUrl`, display sockets on `displayUrl`. */
-export async function liveSetup(officerUrl: string, displayUrl: string, adminUrl: string): Promise<Load> {
+async function liveSetup(officerUrl: string, displayUrl: string, adminUrl: string): Promise<Load> {
   const { counters, officer } = await setupCounters(adminUrl);
   const displays = await inBatches(counters.length, 25, async (i) => {
     const s = await TestSocket.display(displayUrl, counters[i]!.token);
@@ -214,7 +214,7 @@ function spawnEcho(): Promise<{ url: string; child: ChildProcess }> {
 }
 
 /** The baseline: the same keystrokes through a bare WebSocket relay (no application, no database). */
-export async function echoSetup(): Promise<Load> {
+async function echoSetup(): Promise<Load> {
   const { url, child } = await spawnEcho();
   const ws = url.replace('http', 'ws');
   const { WebSocket } = await import('ws');

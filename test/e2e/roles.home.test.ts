@@ -75,4 +75,40 @@ describe('the web shell in a real browser', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'admin-users.png') });
     await page.close();
   });
+
+  it('lets the admin issue a kiosk link for a counter TV, which pairs the TV at once, and revoke it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(server.baseUrl);
+    await page.getByLabel('Tên đăng nhập').fill('quantri');
+    await page.getByLabel('Mật khẩu').fill('khongviet');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('link', { name: 'Đơn vị & quầy' }).first().click();
+    await page.getByRole('button', { name: /UBND Xã Tân Dương/ }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Quầy số 2' });
+    await row.getByRole('button', { name: 'Màn hình công dân' }).click();
+    const panel = page.getByLabel('Màn hình công dân của Quầy số 2');
+    await panel.getByText('Chưa có màn hình nào ghép với quầy này.').waitFor();
+    await panel.getByLabel('Tên màn hình (tùy chọn)').fill('TV treo tường quầy 2');
+    await panel.getByRole('button', { name: 'Tạo liên kết kiosk cho TV' }).click();
+    const link = await panel.getByLabel('Liên kết kiosk').inputValue();
+    expect(link).toMatch(/\/display#k=[A-Za-z0-9_-]{20,}$/);
+    await panel.getByRole('cell', { name: /TV treo tường quầy 2/ }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'admin-kiosk-link.png') });
+
+    // The TV opens the link once: paired with that counter straight away, no code to type.
+    const tv = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await tv.goto(link);
+    await tv.getByText('UBND Xã Tân Dương').waitFor();
+    await tv.getByText('Kính chào Quý ông/bà').waitFor();
+    expect(await tv.getByTestId('pairing-code').count()).toBe(0);
+    expect(tv.url()).not.toContain('#k=');
+    await tv.screenshot({ path: join(SCREENSHOT_DIR, 'display-kiosk-idle.png') });
+
+    // Revoked by the admin: the TV drops the pairing and asks for a code again.
+    await panel.getByRole('button', { name: 'Thu hồi' }).click();
+    await panel.getByText('Chưa có màn hình nào ghép với quầy này.').waitFor();
+    await tv.getByTestId('pairing-code').waitFor({ timeout: 15_000 });
+    await tv.close();
+    await page.close();
+  });
 });

@@ -1,8 +1,9 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, Fragment, useMemo, useState } from 'react';
 import { type CounterView, UNIT_KIND_LABELS, type UnitKind, type UnitView } from '../../core/api/units.ts';
 import { api } from '../ui/api.ts';
 import { Alert, Field, type FormErrors, NO_ERRORS, toFormErrors } from '../ui/FormBits.tsx';
 import { useApi } from '../ui/useApi.ts';
+import { CounterDisplays } from './CounterDisplays.tsx';
 
 function UnitTree(props: {
   units: UnitView[];
@@ -159,6 +160,7 @@ function Counters(props: { unit: UnitView }) {
   const [number, setNumber] = useState('');
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [screens, setScreens] = useState<number | null>(null);
 
   async function add(e: FormEvent) {
     e.preventDefault();
@@ -197,22 +199,38 @@ function Counters(props: { unit: UnitView }) {
         </thead>
         <tbody>
           {counters?.map((c) => (
-            <tr key={c.id} className={c.active ? '' : 'inactive'}>
-              <td>{c.number}</td>
-              <td>{c.name}</td>
-              <td>
-                {c.active ? (
-                  <span className="badge">hoạt động</span>
-                ) : (
-                  <span className="badge off">ngừng</span>
-                )}
-              </td>
-              <td style={{ textAlign: 'right' }}>
-                <button type="button" onClick={() => void toggle(c)}>
-                  {c.active ? 'Ngừng' : 'Mở lại'}
-                </button>
-              </td>
-            </tr>
+            <Fragment key={c.id}>
+              <tr className={c.active ? '' : 'inactive'}>
+                <td>{c.number}</td>
+                <td>{c.name}</td>
+                <td>
+                  {c.active ? (
+                    <span className="badge">hoạt động</span>
+                  ) : (
+                    <span className="badge off">ngừng</span>
+                  )}
+                </td>
+                <td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+                  <button
+                    type="button"
+                    aria-expanded={screens === c.id}
+                    onClick={() => setScreens(screens === c.id ? null : c.id)}
+                  >
+                    Màn hình công dân
+                  </button>{' '}
+                  <button type="button" onClick={() => void toggle(c)}>
+                    {c.active ? 'Ngừng' : 'Mở lại'}
+                  </button>
+                </td>
+              </tr>
+              {screens === c.id && (
+                <tr>
+                  <td colSpan={4}>
+                    <CounterDisplays counterId={c.id} counterName={c.name} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>
