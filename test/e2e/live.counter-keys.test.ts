@@ -60,6 +60,8 @@ describe('the counter screen, keyboard first', () => {
 
     // A scan fills the block the officer is in.
     await page.getByLabel('Họ, chữ đệm, tên người cha', { exact: true }).click();
+    // The counter knows which block the officer is in once the preview marks it (then the scan goes there).
+    await page.locator('[data-path="father.fullName"].kv-focus').first().waitFor();
     await page.evaluate(() => {
       window.dispatchEvent(
         new CustomEvent('kv:person-block', {

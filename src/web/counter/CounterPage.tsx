@@ -411,15 +411,18 @@ function CounterDesk(props: { counterId: number; onChangeCounter(): void }) {
     (prefix: string, block: Record<string, unknown>) => {
       if (!active) return;
       const keys = new Set(templateFields(active.template).map((f) => f.key));
-      const values = structuredClone(active.values);
       const changes: [string, unknown][] = [];
       for (const [k, v] of Object.entries(block)) {
         const path = `${prefix}.${k}`;
-        if (!keys.has(path) || v === undefined) continue;
-        setAt(values, path, structuredClone(v));
-        changes.push([path, v]);
+        if (keys.has(path) && v !== undefined) changes.push([path, v]);
       }
-      updateDraft(active.view.id, (d) => ({ ...d, values }));
+      // Laid over the draft as it is now, not as this callback last saw it: a scan right after typing
+      // must not undo the last letters.
+      updateDraft(active.view.id, (d) => {
+        const values = structuredClone(d.values);
+        for (const [path, v] of changes) setAt(values, path, structuredClone(v));
+        return { ...d, values };
+      });
       for (const [path, v] of changes)
         clientRef.current?.send(active.view.id, { path, value: v, focus: prefix });
     },
