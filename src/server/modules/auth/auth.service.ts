@@ -97,6 +97,11 @@ export interface ResolvedSession {
   csrfToken: string;
 }
 
+/** The one rule for a session row: its user is active and it has not expired. */
+function sessionLetsIn(row: { active: number; expires_at: string }): boolean {
+  return row.active === 1 && row.expires_at >= new Date().toISOString();
+}
+
 export async function resolveSession(
   db: Kysely<Database>,
   token: string,
@@ -109,7 +114,7 @@ export async function resolveSession(
     .select(['sessions.csrf_token', 'sessions.expires_at'])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
-  if (row?.active !== 1 || row.expires_at < new Date().toISOString()) return undefined;
+  if (!row || !sessionLetsIn(row)) return undefined;
   const { csrf_token, expires_at: _expires, ...user } = row;
   return { user: await loadUserView(db, user), tokenHash, csrfToken: csrf_token };
 }
@@ -122,7 +127,7 @@ export async function sessionStillValid(db: Kysely<Database>, tokenHash: string)
     .select(['users.active', 'sessions.expires_at'])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
-  return row?.active === 1 && row.expires_at > new Date().toISOString();
+  return row !== undefined && sessionLetsIn(row);
 }
 
 export async function logout(db: Kysely<Database>, tokenHash: string): Promise<void> {

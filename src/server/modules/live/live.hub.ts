@@ -11,12 +11,12 @@ import type { LiveDisplayRow } from './live.tables.ts';
 import { findLiveTemplate } from './live.templates.ts';
 import type { BusMessage, LiveBus } from './live-bus.ts';
 
-/** What a paired display is sent first, and again whenever the counter's shown session changes. */
 /** This process's state of a draft, including keystrokes not yet committed (see PatchApplier.peek). */
 export type LocalDraft = (
   sessionId: string,
 ) => { values: unknown; seq: number; focus: string | null } | undefined;
 
+/** What a paired display is sent first, and again whenever the counter's shown session changes. */
 export async function displaySnapshot(
   db: Kysely<Database>,
   counterId: number,
